@@ -1,0 +1,14 @@
+namespace DaprPhotos.Contracts.Events;
+
+/// <summary>A step gave up on the photo for good; <paramref name="Reason"/> says why, for a person to read.</summary>
+public sealed record PhotoFailed(
+    Guid EventId,
+    string PhotoId,
+    DateTimeOffset OccurredAt,
+    string FailedAppId,
+    string Reason) : IIntegrationEvent
+{
+    public static string Topic => Topics.PhotoFailed;
+
+    public static string CloudEventType => "daprphotos.photo.failed.v1";
+}
