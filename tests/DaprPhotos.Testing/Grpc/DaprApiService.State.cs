@@ -1,0 +1,186 @@
+using DaprPhotos.Testing.State;
+using Google.Protobuf;
+using Google.Protobuf.Collections;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using DaprProto = Dapr.Client.Autogen.Grpc.v1;
+
+namespace DaprPhotos.Testing.Grpc;
+
+// The state API (contract §4): store lookup, key rules, ETag errors mapped to daprd's codes.
+internal sealed partial class DaprApiService
+{
+    public async Task<DaprProto.GetStateResponse> GetState(DaprProto.GetStateRequest request, ServerCallContext call)
+    {
+        Enter(call, "GetState", request.StoreName, request.Key, request);
+        var store = StateStore(request.StoreName);
+        var key = store.StoredKey(request.Key);
+        await CallComponentAsync("GetState", store.Name, request.Key, $"fail to get {request.Key} from state store {store.Name}");
+
+        var read = store.Store.Get(key);
+        var response = new DaprProto.GetStateResponse { Data = read?.Value ?? ByteString.Empty, Etag = read?.ETag ?? "" };
+        CopyMetadata(read, response.Metadata);
+        return CheckResponseSize(response, sidecar.Options.MaxBodySizeBytes);
+    }
+
+    public async Task<DaprProto.GetBulkStateResponse> GetBulkState(DaprProto.GetBulkStateRequest request, ServerCallContext call)
+    {
+        Enter(call, "GetBulkState", request.StoreName, string.Join(",", request.Keys), request);
+        var store = StateStore(request.StoreName);
+        var keys = request.Keys.Select(key => (Key: key, Stored: store.StoredKey(key))).ToList();
+        await CallComponentAsync("GetBulkState", store.Name, string.Join(",", request.Keys), $"failed getting state in state store {store.Name}");
+
+        var response = new DaprProto.GetBulkStateResponse();
+        foreach (var (key, stored) in keys)
+        {
+            var read = store.Store.Get(stored);
+            var item = new DaprProto.BulkStateItem { Key = key, Data = read?.Value ?? ByteString.Empty, Etag = read?.ETag ?? "" };
+            CopyMetadata(read, item.Metadata);
+            response.Items.Add(item);
+        }
+
+        return CheckResponseSize(response, sidecar.Options.MaxBodySizeBytes);
+    }
+
+    public async Task<Empty> SaveState(DaprProto.SaveStateRequest request, ServerCallContext call)
+    {
+        var keys = string.Join(",", request.States.Select(state => state.Key));
+        Enter(call, "SaveState", request.StoreName, keys, request);
+        var store = StateStore(request.StoreName);
+        if (request.States.Any(state => state.Key.Length == 0))
+        {
+            throw Error(StatusCode.InvalidArgument, "state key cannot be empty");
+        }
+
+        var upserts = request.States.Select(state => Upsert(store, state)).ToList();
+        await CallComponentAsync("SaveState", store.Name, keys, $"failed saving state in state store {store.Name}");
+        ApplyAll(store, upserts, $"failed saving state in state store {store.Name}");
+        return new Empty();
+    }
+
+    public async Task<Empty> DeleteState(DaprProto.DeleteStateRequest request, ServerCallContext call)
+    {
+        Enter(call, "DeleteState", request.StoreName, request.Key, request);
+        var store = StateStore(request.StoreName);
+        var delete = new StateDelete(store.StoredKey(request.Key), request.Etag?.Value, Concurrency(request.Options));
+        await CallComponentAsync("DeleteState", store.Name, request.Key, $"failed deleting state with key {request.Key}");
+        ApplyAll(store, [delete], $"failed deleting state with key {request.Key}");
+        return new Empty();
+    }
+
+    public async Task<Empty> DeleteBulkState(DaprProto.DeleteBulkStateRequest request, ServerCallContext call)
+    {
+        var keys = string.Join(",", request.States.Select(state => state.Key));
+        Enter(call, "DeleteBulkState", request.StoreName, keys, request);
+        var store = StateStore(request.StoreName);
+        var deletes = request.States
+            .Select(state => new StateDelete(store.StoredKey(state.Key), state.Etag?.Value, Concurrency(state.Options)))
+            .ToList();
+        await CallComponentAsync("DeleteBulkState", store.Name, keys, $"failed deleting state in state store {store.Name}");
+        ApplyAll(store, deletes, $"failed deleting state in state store {store.Name}");
+        return new Empty();
+    }
+
+    public async Task<Empty> ExecuteStateTransaction(DaprProto.ExecuteStateTransactionRequest request, ServerCallContext call)
+    {
+        var keys = string.Join(",", request.Operations.Select(operation => operation.Request?.Key));
+        Enter(call, "ExecuteStateTransaction", request.StoreName, keys, request);
+        var store = StateStore(request.StoreName);
+        if (!store.Store.SupportsTransactions)
+        {
+            throw Error(StatusCode.Unimplemented, $"state store {store.Name} doesn't support transactions");
+        }
+
+        var operations = request.Operations.Select(operation => operation.OperationType switch
+        {
+            "upsert" => (StateOperation)Upsert(store, operation.Request),
+            "delete" => new StateDelete(
+                store.StoredKey(operation.Request.Key), operation.Request.Etag?.Value, Concurrency(operation.Request.Options)),
+            var other => throw Error(StatusCode.Unimplemented, $"operation type {other} not supported"),
+        }).ToList();
+        await CallComponentAsync("ExecuteStateTransaction", store.Name, keys, "error while executing state transaction");
+
+        try
+        {
+            store.Store.Transact(operations);
+        }
+        catch (StateStoreException ex)
+        {
+            throw Error(StatusCode.Internal, $"error while executing state transaction: {ex.Detail}");
+        }
+
+        return new Empty();
+    }
+
+    private StateStoreBinding StateStore(string name)
+    {
+        if (!sidecar.StatePrefixes.TryGetValue(name, out var prefix))
+        {
+            throw sidecar.StatePrefixes.Count == 0
+                ? Error(StatusCode.FailedPrecondition, $"state store {name} is not configured")
+                : Error(StatusCode.InvalidArgument, $"state store {name} is not found");
+        }
+
+        var component = sidecar.Components.First(candidate => candidate.Name == name);
+        return new StateStoreBinding(component, Environment.StoreFor(component, sidecar), prefix);
+    }
+
+    private static StateUpsert Upsert(StateStoreBinding store, DaprProto.StateItem item) =>
+        new(store.StoredKey(item.Key), item.Value, item.Etag?.Value, Concurrency(item.Options), Ttl(store, item.Metadata));
+
+    private static void CopyMetadata(StateRead? read, MapField<string, string> target)
+    {
+        foreach (var (key, value) in read?.Metadata ?? new Dictionary<string, string>())
+        {
+            target[key] = value;
+        }
+    }
+
+    private static int? Ttl(StateStoreBinding store, MapField<string, string> metadata)
+    {
+        var text = metadata.TryGetValue("ttlInSeconds", out var value) ? value : store.DefaultTtl;
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, out var seconds)
+            ? seconds
+            : throw Error(StatusCode.Internal, $"failed to parse ttl from metadata: strconv.ParseInt: parsing \"{text}\": invalid syntax");
+    }
+
+    private static WriteConcurrency Concurrency(DaprProto.StateOptions? options) => options?.Concurrency switch
+    {
+        DaprProto.StateOptions.Types.StateConcurrency.ConcurrencyFirstWrite => WriteConcurrency.FirstWrite,
+        DaprProto.StateOptions.Types.StateConcurrency.ConcurrencyLastWrite => WriteConcurrency.LastWrite,
+        _ => WriteConcurrency.Unspecified,
+    };
+
+    // One item is a Set; several run as the component's bulk operation: each applies on its own and
+    // the error is an ETag error (Aborted, or InvalidArgument if any ETag was malformed) when one was.
+    private static void ApplyAll(StateStoreBinding store, IReadOnlyList<StateOperation> operations, string failure)
+    {
+        var errors = new List<StateStoreException>();
+        foreach (var operation in operations)
+        {
+            try
+            {
+                store.Store.Apply(operation);
+            }
+            catch (StateStoreException ex)
+            {
+                errors.Add(ex);
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        var code = errors.Any(error => error.Kind == StateErrorKind.ETagInvalid) ? StatusCode.InvalidArgument
+            : errors.Any(error => error.Kind == StateErrorKind.ETagMismatch) ? StatusCode.Aborted
+            : StatusCode.Internal;
+        throw Error(code, $"{failure}: {string.Join("\n", errors.Select(error => error.Detail))}");
+    }
+}
