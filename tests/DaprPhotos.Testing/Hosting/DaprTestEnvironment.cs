@@ -11,7 +11,7 @@ namespace DaprPhotos.Testing.Hosting;
 /// the components (one per component, like one Redis server; in-memory components stay inside
 /// their own sidecar, as in daprd), the clock, the faults and the record of everything that happened.
 /// </summary>
-public sealed class DaprTestEnvironment : IAsyncDisposable
+public sealed partial class DaprTestEnvironment : IAsyncDisposable
 {
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _stopping = new();

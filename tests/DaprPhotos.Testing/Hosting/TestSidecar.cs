@@ -40,6 +40,7 @@ public sealed partial class TestSidecar : IAsyncDisposable
         AppId = appId;
         Options = options;
         Components = [.. environment.Resources.Components.Where(component => component.IsLoadedBy(appId))];
+        RejectSecondActorStateStore();
         StatePrefixes = Components.Where(component => component.IsStateStore)
             .ToDictionary(component => component.Name, component => StateKeyPrefix.For(component, appId, environment.Namespace));
         _host = BuildHost();
@@ -156,6 +157,17 @@ public sealed partial class TestSidecar : IAsyncDisposable
             }
 
             return policies;
+        }
+    }
+
+    // daprd refuses to start with two: "detected duplicate actor state store".
+    private void RejectSecondActorStateStore()
+    {
+        var actorStores = Components.Where(component => component.IsStateStore && component.GetMetadataFlag("actorStateStore"));
+        if (actorStores.Count() > 1)
+        {
+            throw new Resources.DaprResourceException(
+                $"app {AppId}: detected duplicate actor state store: {string.Join(", ", actorStores.Select(c => c.Name))}");
         }
     }
 
