@@ -8,7 +8,9 @@ namespace DaprPhotos.Imaging;
 /// </summary>
 public static class ImageHeader
 {
-    /// <returns>The size, or null when the header is missing, broken or beyond <paramref name="head"/>.</returns>
+    /// <returns>
+    /// The size, or null when the header is missing, broken or beyond <paramref name="head"/>.
+    /// </returns>
     public static ImageSize? Read(Configuration configuration, ReadOnlyMemory<byte> head)
     {
         try
@@ -17,7 +19,9 @@ public static class ImageHeader
             var info = Image.Identify(configuration, stream, out _);
             return info is null ? null : new ImageSize(info.Width, info.Height);
         }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException)
+        // Hostile bytes make decoders fail outside their own exception types too (2.1.13's JPEG Identify
+        // throws NullReferenceException for a JFIF header with no frame), and any failure means "no header".
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return null;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DaprPhotos.Imaging;
 
 /// <summary>
@@ -12,15 +14,21 @@ public sealed record ImageLimits(long MaxPixels, int MaxSidePixels)
     public static ImageLimits Default { get; } = new(DefaultMaxPixels, DefaultMaxSidePixels);
 
     /// <returns>Why the size is refused, or null when it is within the limits.</returns>
+    /// <remarks>Invariant culture: the message is English on any host ("12,000", "56.6").</remarks>
     public string? Violation(ImageSize size)
     {
+        var invariant = CultureInfo.InvariantCulture;
         if (size.Width > MaxSidePixels || size.Height > MaxSidePixels)
         {
-            return $"The image is {size} pixels; no side may exceed {MaxSidePixels:N0} pixels.";
+            return string.Create(
+                invariant, $"The image is {size} pixels; no side may exceed {MaxSidePixels:N0} pixels.");
         }
 
         return size.Pixels > MaxPixels
-            ? $"The image is {size} pixels ({size.Pixels / 1e6:0.#} megapixels); the limit is {MaxPixels / 1e6:0.#} megapixels."
+            ? string.Create(
+                invariant,
+                $"The image is {size} pixels ({size.Pixels / 1e6:0.#} megapixels); "
+                + $"the limit is {MaxPixels / 1e6:0.#} megapixels.")
             : null;
     }
 }
