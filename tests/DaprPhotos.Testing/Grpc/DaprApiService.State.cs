@@ -4,37 +4,53 @@ using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using DaprProto = Dapr.Client.Autogen.Grpc.v1;
+using StateConcurrency = Dapr.Client.Autogen.Grpc.v1.StateOptions.Types.StateConcurrency;
 
 namespace DaprPhotos.Testing.Grpc;
 
 // The state API (contract §4): store lookup, key rules, ETag errors mapped to daprd's codes.
 internal sealed partial class DaprApiService
 {
-    public async Task<DaprProto.GetStateResponse> GetState(DaprProto.GetStateRequest request, ServerCallContext call)
+    public async Task<DaprProto.GetStateResponse> GetState(
+        DaprProto.GetStateRequest request, ServerCallContext call)
     {
         Enter(call, "GetState", request.StoreName, request.Key, request);
         var store = StateStore(request.StoreName);
         var key = store.StoredKey(request.Key);
-        await CallComponentAsync("GetState", store.Name, request.Key, $"fail to get {request.Key} from state store {store.Name}");
+        await CallComponentAsync(
+            "GetState", store.Name, request.Key, $"fail to get {request.Key} from state store {store.Name}");
 
         var read = store.Store.Get(key);
-        var response = new DaprProto.GetStateResponse { Data = read?.Value ?? ByteString.Empty, Etag = read?.ETag ?? "" };
+        var response = new DaprProto.GetStateResponse
+        {
+            Data = read?.Value ?? ByteString.Empty,
+            Etag = read?.ETag ?? "",
+        };
         CopyMetadata(read, response.Metadata);
         return CheckResponseSize(response, sidecar.Options.MaxBodySizeBytes);
     }
 
-    public async Task<DaprProto.GetBulkStateResponse> GetBulkState(DaprProto.GetBulkStateRequest request, ServerCallContext call)
+    public async Task<DaprProto.GetBulkStateResponse> GetBulkState(
+        DaprProto.GetBulkStateRequest request, ServerCallContext call)
     {
-        Enter(call, "GetBulkState", request.StoreName, string.Join(",", request.Keys), request);
+        var target = string.Join(",", request.Keys);
+        Enter(call, "GetBulkState", request.StoreName, target, request);
         var store = StateStore(request.StoreName);
         var keys = request.Keys.Select(key => (Key: key, Stored: store.StoredKey(key))).ToList();
-        await CallComponentAsync("GetBulkState", store.Name, string.Join(",", request.Keys), $"failed getting state in state store {store.Name}");
+        await CallComponentAsync(
+            "GetBulkState", store.Name, target, $"failed getting state in state store {store.Name}");
 
+        // Items keep the request's order, one per key (duplicates too), under the key as sent.
         var response = new DaprProto.GetBulkStateResponse();
         foreach (var (key, stored) in keys)
         {
             var read = store.Store.Get(stored);
-            var item = new DaprProto.BulkStateItem { Key = key, Data = read?.Value ?? ByteString.Empty, Etag = read?.ETag ?? "" };
+            var item = new DaprProto.BulkStateItem
+            {
+                Key = key,
+                Data = read?.Value ?? ByteString.Empty,
+                Etag = read?.ETag ?? "",
+            };
             CopyMetadata(read, item.Metadata);
             response.Items.Add(item);
         }
@@ -47,13 +63,15 @@ internal sealed partial class DaprApiService
         var keys = string.Join(",", request.States.Select(state => state.Key));
         Enter(call, "SaveState", request.StoreName, keys, request);
         var store = StateStore(request.StoreName);
-        if (request.States.Any(state => state.Key.Length == 0))
-        {
-            throw Error(StatusCode.InvalidArgument, "state key cannot be empty");
-        }
 
-        var upserts = request.States.Select(state => Upsert(store, state)).ToList();
-        await CallComponentAsync("SaveState", store.Name, keys, $"failed saving state in state store {store.Name}");
+        // daprd checks item by item: an empty key, then the key's prefix rules.
+        var upserts = request.States
+            .Select(state => state.Key.Length == 0
+                ? throw Error(StatusCode.InvalidArgument, "state key cannot be empty")
+                : Upsert(store, state))
+            .ToList();
+        await CallComponentAsync(
+            "SaveState", store.Name, keys, $"failed saving state in state store {store.Name}");
         ApplyAll(store, upserts, $"failed saving state in state store {store.Name}");
         return new Empty();
     }
@@ -62,8 +80,10 @@ internal sealed partial class DaprApiService
     {
         Enter(call, "DeleteState", request.StoreName, request.Key, request);
         var store = StateStore(request.StoreName);
-        var delete = new StateDelete(store.StoredKey(request.Key), request.Etag?.Value, Concurrency(request.Options));
-        await CallComponentAsync("DeleteState", store.Name, request.Key, $"failed deleting state with key {request.Key}");
+        var delete = new StateDelete(
+            store.StoredKey(request.Key), request.Etag?.Value, Concurrency(request.Options));
+        await CallComponentAsync(
+            "DeleteState", store.Name, request.Key, $"failed deleting state with key {request.Key}");
         ApplyAll(store, [delete], $"failed deleting state with key {request.Key}");
         return new Empty();
     }
@@ -74,14 +94,17 @@ internal sealed partial class DaprApiService
         Enter(call, "DeleteBulkState", request.StoreName, keys, request);
         var store = StateStore(request.StoreName);
         var deletes = request.States
-            .Select(state => new StateDelete(store.StoredKey(state.Key), state.Etag?.Value, Concurrency(state.Options)))
+            .Select(state => new StateDelete(
+                store.StoredKey(state.Key), state.Etag?.Value, Concurrency(state.Options)))
             .ToList();
-        await CallComponentAsync("DeleteBulkState", store.Name, keys, $"failed deleting state in state store {store.Name}");
+        await CallComponentAsync(
+            "DeleteBulkState", store.Name, keys, $"failed deleting state in state store {store.Name}");
         ApplyAll(store, deletes, $"failed deleting state in state store {store.Name}");
         return new Empty();
     }
 
-    public async Task<Empty> ExecuteStateTransaction(DaprProto.ExecuteStateTransactionRequest request, ServerCallContext call)
+    public async Task<Empty> ExecuteStateTransaction(
+        DaprProto.ExecuteStateTransactionRequest request, ServerCallContext call)
     {
         var keys = string.Join(",", request.Operations.Select(operation => operation.Request?.Key));
         Enter(call, "ExecuteStateTransaction", request.StoreName, keys, request);
@@ -91,14 +114,9 @@ internal sealed partial class DaprApiService
             throw Error(StatusCode.Unimplemented, $"state store {store.Name} doesn't support transactions");
         }
 
-        var operations = request.Operations.Select(operation => operation.OperationType switch
-        {
-            "upsert" => (StateOperation)Upsert(store, operation.Request),
-            "delete" => new StateDelete(
-                store.StoredKey(operation.Request.Key), operation.Request.Etag?.Value, Concurrency(operation.Request.Options)),
-            var other => throw Error(StatusCode.Unimplemented, $"operation type {other} not supported"),
-        }).ToList();
-        await CallComponentAsync("ExecuteStateTransaction", store.Name, keys, "error while executing state transaction");
+        var operations = request.Operations.Select(Operation).ToList();
+        await CallComponentAsync(
+            "ExecuteStateTransaction", store.Name, keys, "error while executing state transaction");
 
         try
         {
@@ -110,6 +128,19 @@ internal sealed partial class DaprApiService
         }
 
         return new Empty();
+
+        // daprd checks the key before the operation type, so a bad key wins over a bad type.
+        StateOperation Operation(DaprProto.TransactionalStateOperation operation)
+        {
+            var item = operation.Request ?? new DaprProto.StateItem();
+            var key = store.StoredKey(item.Key);
+            return operation.OperationType switch
+            {
+                "upsert" => Upsert(store, item),
+                "delete" => new StateDelete(key, item.Etag?.Value, Concurrency(item.Options)),
+                var other => throw Error(StatusCode.Unimplemented, $"operation type {other} not supported"),
+            };
+        }
     }
 
     private StateStoreBinding StateStore(string name)
@@ -126,7 +157,12 @@ internal sealed partial class DaprApiService
     }
 
     private static StateUpsert Upsert(StateStoreBinding store, DaprProto.StateItem item) =>
-        new(store.StoredKey(item.Key), item.Value, item.Etag?.Value, Concurrency(item.Options), Ttl(store, item.Metadata));
+        new(
+            store.StoredKey(item.Key),
+            item.Value,
+            item.Etag?.Value,
+            Concurrency(item.Options),
+            store.Ttl(item.Metadata));
 
     private static void CopyMetadata(StateRead? read, MapField<string, string> target)
     {
@@ -136,29 +172,18 @@ internal sealed partial class DaprApiService
         }
     }
 
-    private static int? Ttl(StateStoreBinding store, MapField<string, string> metadata)
-    {
-        var text = metadata.TryGetValue("ttlInSeconds", out var value) ? value : store.DefaultTtl;
-        if (text is null)
+    private static WriteConcurrency Concurrency(DaprProto.StateOptions? options) =>
+        options?.Concurrency switch
         {
-            return null;
-        }
-
-        return int.TryParse(text, out var seconds)
-            ? seconds
-            : throw Error(StatusCode.Internal, $"failed to parse ttl from metadata: strconv.ParseInt: parsing \"{text}\": invalid syntax");
-    }
-
-    private static WriteConcurrency Concurrency(DaprProto.StateOptions? options) => options?.Concurrency switch
-    {
-        DaprProto.StateOptions.Types.StateConcurrency.ConcurrencyFirstWrite => WriteConcurrency.FirstWrite,
-        DaprProto.StateOptions.Types.StateConcurrency.ConcurrencyLastWrite => WriteConcurrency.LastWrite,
-        _ => WriteConcurrency.Unspecified,
-    };
+            StateConcurrency.ConcurrencyFirstWrite => WriteConcurrency.FirstWrite,
+            StateConcurrency.ConcurrencyLastWrite => WriteConcurrency.LastWrite,
+            _ => WriteConcurrency.Unspecified,
+        };
 
     // One item is a Set; several run as the component's bulk operation: each applies on its own and
     // the error is an ETag error (Aborted, or InvalidArgument if any ETag was malformed) when one was.
-    private static void ApplyAll(StateStoreBinding store, IReadOnlyList<StateOperation> operations, string failure)
+    private static void ApplyAll(
+        StateStoreBinding store, IReadOnlyList<StateOperation> operations, string failure)
     {
         var errors = new List<StateStoreException>();
         foreach (var operation in operations)

@@ -24,7 +24,7 @@ public sealed partial class DaprTestEnvironment : IAsyncDisposable
     {
         options ??= new DaprTestEnvironmentOptions();
         Resources = resources;
-        Time = options.Time ?? new AcceleratedTimeProvider(1000);
+        Time = options.Time ?? new AcceleratedTimeProvider(100);
         Namespace = options.Namespace;
         Faults = new SidecarFaults(options.Seed);
         _random = new Random(options.Seed);
@@ -78,6 +78,12 @@ public sealed partial class DaprTestEnvironment : IAsyncDisposable
     {
         var component = Resources.FindComponent(componentName)
             ?? throw new ArgumentException($"no component named {componentName}", nameof(componentName));
+        if (component.Type == "state.in-memory")
+        {
+            // Each sidecar keeps its own in-memory store: there is no one store to look behind.
+            throw new ArgumentException($"{componentName} is in-memory and lives inside each sidecar", nameof(componentName));
+        }
+
         return StoreFor(component, owner: null);
     }
 

@@ -4,8 +4,9 @@ namespace DaprPhotos.Testing.Hosting;
 public sealed class DaprTestEnvironmentOptions
 {
     /// <summary>
-    /// The clock for retries, TTLs and redelivery. The default runs 1000x fast, so a 5 s retry
-    /// takes 5 ms; pass a FakeTimeProvider to step time by hand.
+    /// The clock for retries, TTLs and redelivery. The default runs 100x fast, so a 5 s retry takes
+    /// 50 ms while a 60 s processing timeout still leaves a slow machine 600 ms; pass a
+    /// FakeTimeProvider to step time by hand.
     /// </summary>
     public TimeProvider? Time { get; init; }
 

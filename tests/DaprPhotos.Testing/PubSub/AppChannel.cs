@@ -29,8 +29,11 @@ internal static class AppChannel
             var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return Interpret((int)response.StatusCode, answer);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException
+            or ObjectDisposedException or InvalidOperationException)
         {
+            // Any failure to get an answer (refused, reset, timed out, app gone) is daprd's retriable
+            // app-channel error.
             return new DeliveryResult(DeliveryOutcome.Retry, null, $"app channel error: {ex.Message}");
         }
     }

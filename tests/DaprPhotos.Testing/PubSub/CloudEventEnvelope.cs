@@ -92,7 +92,9 @@ internal static class CloudEventEnvelope
         }
     }
 
-    // The app sent its own CloudEvent: daprd keeps it, fills what is missing, and owns topic and pubsubname.
+    // The app sent its own CloudEvent (contrib FromCloudEvent): daprd keeps it, owns topic, pubsubname
+    // and the trace fields, fills what is missing ("Dapr" as source, not the app id), applies the TTL,
+    // and Go writes the decoded map back with its keys sorted.
     private static byte[] FromAppCloudEvent(PublishContext publish)
     {
         if (TryParseJson(publish.Data) is not JsonObject cloudEvent)
@@ -100,13 +102,21 @@ internal static class CloudEventEnvelope
             throw new FormatException("the data is not a JSON CloudEvent");
         }
 
-        cloudEvent.TryAdd("source", publish.AppId.Length > 0 ? publish.AppId : "Dapr");
+        cloudEvent.TryAdd("source", "Dapr");
         cloudEvent.TryAdd("type", "com.dapr.event.sent");
         cloudEvent.TryAdd("specversion", "1.0");
         cloudEvent.TryAdd("time", Rfc3339(publish.Time));
         cloudEvent["topic"] = publish.Topic;
         cloudEvent["pubsubname"] = publish.PubSubName;
-        return JsonSerializer.SerializeToUtf8Bytes(cloudEvent);
+        cloudEvent["traceid"] = publish.TraceParent;
+        cloudEvent["traceparent"] = publish.TraceParent;
+        cloudEvent["tracestate"] = publish.TraceState;
+        if (publish.ExpiresAt is { } expiresAt)
+        {
+            cloudEvent["expiration"] = Rfc3339(expiresAt);
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(GoJson.Normalize(cloudEvent));
     }
 
     private static JsonNode? TryParseJson(byte[] data)

@@ -1,20 +1,24 @@
+using System.Threading.Channels;
 using DaprPhotos.Testing.Hosting;
 
 namespace DaprPhotos.Testing.PubSub;
 
 /// <summary>
 /// One app id's consumer group on a broker: each message goes to one replica that subscribes to
-/// its topic, round robin, with at most the component's concurrency in flight. Delivery faults
+/// its topic, round robin. Like the redis component, <c>concurrency</c> workers take messages from
+/// one queue in order, so <c>concurrency: 1</c> delivers in publish order. Delivery faults
 /// (copies, reordering, delays) are applied here, where a real broker would misbehave.
 /// </summary>
-internal sealed class ConsumerGroup(string appId, PubSubBroker broker, DaprTestEnvironment environment) : IDisposable
+internal sealed partial class ConsumerGroup(string appId, PubSubBroker broker, DaprTestEnvironment environment) : IDisposable
 {
     private readonly Lock _sync = new();
     private readonly List<SubscriberReplica> _replicas = [];
     private readonly List<Task> _inFlight = [];
     private readonly List<BrokerMessage> _heldBack = [];
-    private readonly SemaphoreSlim _slots = new(broker.Concurrency);
+    private readonly Channel<(BrokerMessage Message, TaskCompletionSource Done)> _queue =
+        Channel.CreateUnbounded<(BrokerMessage, TaskCompletionSource)>();
     private int _next;
+    private int _workersStarted;
 
     public string AppId { get; } = appId;
 
@@ -67,7 +71,7 @@ internal sealed class ConsumerGroup(string appId, PubSubBroker broker, DaprTestE
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose() => _queue.Writer.TryComplete();
 
     public Task WhenIdleAsync()
     {
@@ -80,77 +84,75 @@ internal sealed class ConsumerGroup(string appId, PubSubBroker broker, DaprTestE
 
     internal void Start(BrokerMessage message, TimeSpan delay)
     {
-        var task = Task.Run(async () =>
+        StartWorkers();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (delay <= TimeSpan.Zero)
         {
-            try
-            {
-                if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, environment.Time, environment.Stopping);
-                }
-
-                await _slots.WaitAsync(environment.Stopping);
-                try
-                {
-                    await new SubscriberDelivery(this, broker, environment, message).RunAsync();
-                }
-                finally
-                {
-                    _slots.Release();
-                }
-            }
-            catch (OperationCanceledException) when (environment.Stopping.IsCancellationRequested)
-            {
-                // The environment is shutting down; like daprd, it leaves the message to the broker.
-            }
-        });
+            _queue.Writer.TryWrite((message, done));
+        }
+        else
+        {
+            _ = EnqueueLaterAsync(message, delay, done);
+        }
 
         lock (_sync)
         {
             _inFlight.RemoveAll(running => running.IsCompleted);
-            _inFlight.Add(task);
+            _inFlight.Add(done.Task);
         }
     }
 
-    // Holds messages back and releases them newest first, once the batch is full or the window ends.
-    private void HoldBack(BrokerMessage message, Faults.DeliveryFault fault)
-    {
-        List<BrokerMessage>? release = null;
-        lock (_sync)
-        {
-            _heldBack.Add(message);
-            if (_heldBack.Count >= fault.ReorderBatch)
-            {
-                release = [.. _heldBack];
-                _heldBack.Clear();
-            }
-            else if (_heldBack.Count == 1)
-            {
-                _ = ReleaseAfterWindowAsync(fault.ReorderWindow);
-            }
-        }
-
-        release?.AsEnumerable().Reverse().ToList().ForEach(held => Start(held, fault.Delay));
-    }
-
-    private async Task ReleaseAfterWindowAsync(TimeSpan window)
+    private async Task EnqueueLaterAsync(BrokerMessage message, TimeSpan delay, TaskCompletionSource done)
     {
         try
         {
-            await Task.Delay(window, environment.Time, environment.Stopping);
+            await Task.Delay(delay, environment.Time, environment.Stopping);
+            _queue.Writer.TryWrite((message, done));
         }
         catch (OperationCanceledException)
         {
-            return;
+            done.TrySetResult();
         }
+    }
 
-        List<BrokerMessage> release;
-        lock (_sync)
+    private void StartWorkers()
+    {
+        if (Interlocked.Exchange(ref _workersStarted, 1) == 0)
         {
-            release = [.. _heldBack];
-            _heldBack.Clear();
+            for (var worker = 0; worker < broker.Concurrency; worker++)
+            {
+                _ = Task.Run(WorkAsync);
+            }
         }
+    }
 
-        release.AsEnumerable().Reverse().ToList().ForEach(held => Start(held, TimeSpan.Zero));
+    private async Task WorkAsync()
+    {
+        try
+        {
+            await foreach (var (message, done) in _queue.Reader.ReadAllAsync(environment.Stopping))
+            {
+                try
+                {
+                    await new SubscriberDelivery(this, broker, environment, message).RunAsync();
+                }
+                catch (OperationCanceledException) when (environment.Stopping.IsCancellationRequested)
+                {
+                    // The environment is shutting down; like daprd, it leaves the message to the broker.
+                }
+                finally
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: messages still queued stay with the broker, and nobody waits for them.
+            while (_queue.Reader.TryRead(out var queued))
+            {
+                queued.Done.TrySetResult();
+            }
+        }
     }
 }

@@ -11,8 +11,7 @@ namespace DaprPhotos.Testing.PubSub;
 /// policy's <c>matching</c> list ends the attempts at once.
 /// </summary>
 internal sealed class DeliveryAttempts(
-    ConsumerGroup group,
-    SubscriberReplica firstReplica,
+    SubscriberReplica replica,
     string path,
     byte[] body,
     IReadOnlyList<KeyValuePair<string, string>> headers,
@@ -20,17 +19,19 @@ internal sealed class DeliveryAttempts(
 {
     public async Task<DeliveryOutcome> RunAsync(BrokerMessage message)
     {
-        var replica = firstReplica;
         var started = environment.Time.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {
             var policies = replica.Sidecar.InboundPolicies(message.PubSubName);
-            var result = await AttemptAsync(replica, policies);
-            environment.Messages.Add(new MessageDelivered(
-                message.PubSubName, message.Topic, message.CloudEventId, environment.Time.GetUtcNow(),
-                replica.Sidecar.AppId, path, attempt, result.HttpStatus, result.Outcome));
+            var result = await AttemptAsync(policies);
+            if (!result.Rejected)
+            {
+                environment.Messages.Add(new MessageDelivered(
+                    message.PubSubName, message.Topic, message.CloudEventId, environment.Time.GetUtcNow(),
+                    replica.Sidecar.AppId, path, attempt, result.HttpStatus, result.Outcome));
+            }
 
-            if (result.Outcome != DeliveryOutcome.Retry || result.Permanent)
+            if (result.Outcome != DeliveryOutcome.Retry || result.Rejected)
             {
                 return result.Outcome;
             }
@@ -44,25 +45,26 @@ internal sealed class DeliveryAttempts(
                 return DeliveryOutcome.Retry;
             }
 
+            // The retry loop runs inside the daprd that read the message, so every attempt goes to its app.
             await Task.Delay(retry.DelayBeforeRetry(retries, environment.NextRandom()), environment.Time, environment.Stopping);
-            replica = group.NextReplica(message.Topic) ?? replica;
             await replica.Sidecar.WaitUntilAvailableAsync(environment.Stopping);
         }
     }
 
-    private async Task<AttemptResult> AttemptAsync(SubscriberReplica replica, PolicySet policies)
+    // An open breaker rejects the call before it reaches the app: no attempt is recorded.
+    private async Task<AttemptResult> AttemptAsync(PolicySet policies)
     {
         if (policies.Breaker is { } breaker && !breaker.TryEnter())
         {
-            return new AttemptResult(DeliveryOutcome.Retry, null, IsCodeError: false, Permanent: true);
+            return new AttemptResult(DeliveryOutcome.Retry, null, IsCodeError: false, Rejected: true);
         }
 
         using var timeout = new CancellationTokenSource(policies.Timeout ?? Timeout.InfiniteTimeSpan, environment.Time);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(environment.Stopping, timeout.Token);
         var result = await AppChannel.PostAsync(replica.Sidecar.AppClient, path, body, headers, attempt.Token);
         policies.Breaker?.Record(result.Outcome != DeliveryOutcome.Retry);
-        return new AttemptResult(result.Outcome, result.HttpStatus, result.IsCodeError, Permanent: false);
+        return new AttemptResult(result.Outcome, result.HttpStatus, result.IsCodeError, Rejected: false);
     }
 
-    private sealed record AttemptResult(DeliveryOutcome Outcome, int? HttpStatus, bool IsCodeError, bool Permanent);
+    private sealed record AttemptResult(DeliveryOutcome Outcome, int? HttpStatus, bool IsCodeError, bool Rejected);
 }

@@ -16,6 +16,10 @@ internal sealed class PubSubBroker : IDisposable
     private readonly Lock _sync = new();
     private readonly Dictionary<string, List<BrokerMessage>> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConsumerGroup> _groups = new(StringComparer.Ordinal);
+
+    // How far each group has read each stream (redis's last-delivered id): a group that comes back
+    // after all its replicas left reads on from there, not from the start again.
+    private readonly Dictionary<(string Group, string Topic), int> _cursors = [];
     private readonly DaprTestEnvironment _environment;
 
     public PubSubBroker(ComponentSpec component, DaprTestEnvironment environment)
@@ -47,6 +51,9 @@ internal sealed class PubSubBroker : IDisposable
 
     public TimeSpan RedeliverInterval { get; }
 
+    /// <summary>redis reclaims pending messages only when processingTimeout and redeliverInterval are both set.</summary>
+    public bool Redelivers => KeepsStream && ProcessingTimeout > TimeSpan.Zero && RedeliverInterval > TimeSpan.Zero;
+
     public void Publish(BrokerMessage message)
     {
         List<ConsumerGroup> groups;
@@ -58,6 +65,10 @@ internal sealed class PubSubBroker : IDisposable
             }
 
             groups = [.. _groups.Values.Where(group => group.Subscribes(message.Topic))];
+            if (KeepsStream)
+            {
+                groups.ForEach(group => _cursors[(group.AppId, message.Topic)] = Stream(message.Topic).Count);
+            }
         }
 
         foreach (var group in groups)
@@ -80,7 +91,10 @@ internal sealed class PubSubBroker : IDisposable
 
             foreach (var topic in replica.Topics.Where(topic => !group.Subscribes(topic)))
             {
-                backlog.AddRange(Stream(topic));
+                // XGROUP CREATE … 0: a new group reads the stream from its start.
+                var stream = Stream(topic);
+                backlog.AddRange(stream.Skip(_cursors.GetValueOrDefault((group.AppId, topic))));
+                _cursors[(group.AppId, topic)] = stream.Count;
             }
 
             group.Add(replica);

@@ -21,7 +21,7 @@ internal sealed class SubscriberDelivery(
         {
             var started = environment.Time.GetUtcNow();
             var settled = await DeliverOnceAsync();
-            var outlasted = broker.KeepsStream && environment.Time.GetUtcNow() - started >= broker.ProcessingTimeout;
+            var outlasted = broker.Redelivers && environment.Time.GetUtcNow() - started >= broker.ProcessingTimeout;
             if (settled != SettleReason.ReturnedToBroker || !outlasted)
             {
                 return;
@@ -40,8 +40,14 @@ internal sealed class SubscriberDelivery(
             return SettleReason.ReturnedToBroker;
         }
 
+        // A body that is not a CloudEvent is an error daprd hands back to the component (after the DLQ).
         var cloudEvent = Unwrap(subscription);
-        if (cloudEvent is null || HasExpired(cloudEvent))
+        if (cloudEvent is null)
+        {
+            return Fail(replica, subscription);
+        }
+
+        if (HasExpired(cloudEvent))
         {
             return Drop(replica, subscription);
         }
@@ -53,15 +59,13 @@ internal sealed class SubscriberDelivery(
         }
 
         var body = subscription.IsRawPayload ? JsonSerializer.SerializeToUtf8Bytes(cloudEvent) : message.Body;
-        var attempts = new DeliveryAttempts(group, replica, route.Path, body, DeliveryHeaders(cloudEvent), environment);
+        var attempts = new DeliveryAttempts(replica, route.Path, body, DeliveryHeaders(replica, cloudEvent), environment);
         var outcome = await attempts.RunAsync(message);
         return outcome switch
         {
             DeliveryOutcome.Success => Settle(replica, SettleReason.Acknowledged),
             DeliveryOutcome.Drop => Drop(replica, subscription),
-            _ => subscription.DeadLetterTopic is { } deadLetter && TrySendToDeadLetter(replica, deadLetter)
-                ? Settle(replica, SettleReason.DeadLettered)
-                : Settle(replica, SettleReason.ReturnedToBroker),
+            _ => Fail(replica, subscription),
         };
     }
 
@@ -119,9 +123,14 @@ internal sealed class SubscriberDelivery(
         && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var expiration)
         && expiration <= environment.Time.GetUtcNow();
 
-    private List<KeyValuePair<string, string>> DeliveryHeaders(JsonObject cloudEvent)
+    private List<KeyValuePair<string, string>> DeliveryHeaders(SubscriberReplica replica, JsonObject cloudEvent)
     {
         var headers = new List<KeyValuePair<string, string>> { new("Pubsubname", message.PubSubName) };
+        if (replica.Sidecar.Options.AppApiToken is { } appToken)
+        {
+            headers.Add(new("dapr-api-token", appToken));
+        }
+
         foreach (var (key, value) in message.Metadata)
         {
             var name = key.ToLowerInvariant();
@@ -143,6 +152,11 @@ internal sealed class SubscriberDelivery(
 
         return headers;
     }
+
+    private SettleReason Fail(SubscriberReplica replica, SubscriptionSpec subscription) =>
+        subscription.DeadLetterTopic is { } deadLetter && TrySendToDeadLetter(replica, deadLetter)
+            ? Settle(replica, SettleReason.DeadLettered)
+            : Settle(replica, SettleReason.ReturnedToBroker);
 
     private SettleReason Drop(SubscriberReplica replica, SubscriptionSpec subscription) =>
         subscription.DeadLetterTopic is { } deadLetter && TrySendToDeadLetter(replica, deadLetter)

@@ -30,7 +30,7 @@ public sealed class DaprResourceSet
 
     public string Directory { get; }
 
-    /// <summary>The repository's own <c>components/</c> folder, found above the test's output folder.</summary>
+    /// <summary>The repository's own <c>components/</c> folder, found above the test output folder.</summary>
     public static DaprResourceSet FromRepository(string folder = "components") =>
         Load(Path.Combine(RepositoryRoot.Find(), folder));
 

@@ -2,8 +2,8 @@ namespace DaprPhotos.Testing.State;
 
 /// <summary>
 /// <c>state.in-memory</c>: UUID ETags; a non-empty ETag is always checked (a missing key is a
-/// mismatch); first-write without an ETag is create-only; transactions validate every operation
-/// before applying any.
+/// mismatch); first-write without an ETag is create-only; every save replaces the TTL; transactions
+/// validate every operation before applying any.
 /// </summary>
 public sealed class InMemoryStateStore(TimeProvider time) : StateStoreModel(time)
 {
@@ -11,6 +11,12 @@ public sealed class InMemoryStateStore(TimeProvider time) : StateStoreModel(time
     {
         lock (Sync)
         {
+            // Multi parses every TTL, then checks every ETag, and only then writes.
+            foreach (var upsert in operations.OfType<StateUpsert>())
+            {
+                ParseTtl(upsert);
+            }
+
             foreach (var operation in operations)
             {
                 Check(operation, Find(operation.Key));
@@ -23,11 +29,30 @@ public sealed class InMemoryStateStore(TimeProvider time) : StateStoreModel(time
         }
     }
 
-    protected override void CheckUpsert(StateUpsert upsert, StoredState? current) => Check(upsert, current);
+    protected override long? CheckUpsert(StateUpsert upsert, StoredState? current)
+    {
+        var ttl = ParseTtl(upsert);
+        Check(upsert, current);
+        return ttl;
+    }
 
     protected override void CheckDelete(StateDelete removal, StoredState? current) => Check(removal, current);
 
     protected override string NextETag(StoredState? current) => Guid.NewGuid().ToString();
+
+    // doParseTTLInSeconds: strconv.Atoi, a negative TTL is no TTL.
+    private static long ParseTtl(StateUpsert upsert)
+    {
+        if (string.IsNullOrEmpty(upsert.Ttl))
+        {
+            return 0;
+        }
+
+        return TryParseGoInteger(upsert.Ttl, out var seconds)
+            ? Math.Max(seconds, 0)
+            : throw new StateStoreException(
+                StateErrorKind.Failed, $"strconv.Atoi: parsing \"{upsert.Ttl}\": invalid syntax");
+    }
 
     private static void Check(StateOperation operation, StoredState? current)
     {
@@ -45,12 +70,14 @@ public sealed class InMemoryStateStore(TimeProvider time) : StateStoreModel(time
         {
             if (current is null)
             {
-                throw Mismatch("item does not exist");
+                throw Mismatch($"state not exist or expired for key={operation.Key}");
             }
 
             if (current.ETag != operation.ETag)
             {
-                throw Mismatch("etag does not match");
+                throw Mismatch(
+                    $"state etag not match for key={operation.Key}: "
+                    + $"current={current.ETag}, expect={operation.ETag}");
             }
         }
     }

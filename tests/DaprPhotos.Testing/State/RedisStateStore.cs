@@ -7,7 +7,7 @@ namespace DaprPhotos.Testing.State;
 /// An ETag on a missing key is accepted; last-write skips the check unless the key was written
 /// first-write (a flag only a delete clears); a non-integer ETag is invalid. A transaction is a
 /// MULTI/EXEC pipeline: a failed script does not undo the operations around it, and it never sets
-/// the first-write flag. Reads return no TTL metadata.
+/// the first-write flag. Reads return no TTL metadata, and a save without a TTL keeps the old one.
 /// </summary>
 public sealed class RedisStateStore(TimeProvider time) : StateStoreModel(time)
 {
@@ -31,10 +31,11 @@ public sealed class RedisStateStore(TimeProvider time) : StateStoreModel(time)
 
     private void TransactLocked(IReadOnlyList<StateOperation> operations)
     {
-        // Every ETag is parsed before the pipeline is sent, so a malformed one fails the whole call.
+        // ETags and TTLs are parsed while the pipeline is built, so a malformed one fails the whole call.
         foreach (var upsert in operations.OfType<StateUpsert>())
         {
             ScriptVersion(upsert);
+            ParseTtl(upsert);
         }
 
         StateStoreException? firstFailure = null;
@@ -56,17 +57,19 @@ public sealed class RedisStateStore(TimeProvider time) : StateStoreModel(time)
         }
     }
 
-    protected override void CheckUpsert(StateUpsert upsert, StoredState? current)
+    protected override long? CheckUpsert(StateUpsert upsert, StoredState? current)
     {
         var version = ScriptVersion(upsert);
+        var ttl = ParseTtl(upsert);
         if (current is null || current.ETag == version || (!current.WrittenFirstWrite && version == "0"))
         {
-            return;
+            return ttl;
         }
 
+        // EXEC hands back the script's own error; Set wraps it as an ETag error only if one was sent.
         var error = $"failed to set key {upsert.Key}";
-        throw upsert.HasETag
-            ? new StateStoreException(StateErrorKind.ETagMismatch, error)
+        throw _inTransaction ? new StateStoreException(StateErrorKind.Failed, error)
+            : upsert.HasETag ? new StateStoreException(StateErrorKind.ETagMismatch, error)
             : new StateStoreException(StateErrorKind.Failed, $"{error}: {error}");
     }
 
@@ -78,7 +81,9 @@ public sealed class RedisStateStore(TimeProvider time) : StateStoreModel(time)
             return;
         }
 
-        throw new StateStoreException(StateErrorKind.ETagMismatch, $"failed to delete {removal.Key}");
+        var error = $"failed to delete {removal.Key}";
+        var kind = _inTransaction ? StateErrorKind.Failed : StateErrorKind.ETagMismatch;
+        throw new StateStoreException(kind, error);
     }
 
     protected override string NextETag(StoredState? current) =>
@@ -87,36 +92,50 @@ public sealed class RedisStateStore(TimeProvider time) : StateStoreModel(time)
 
     // The script's HSET of "first-write" is sticky: a later last-write save does not clear it.
     protected override bool WrittenFirstWrite(StateUpsert upsert, StoredState? current) =>
-        (upsert.Concurrency == WriteConcurrency.FirstWrite && !_inTransaction) || current?.WrittenFirstWrite == true;
+        (upsert.Concurrency == WriteConcurrency.FirstWrite && !_inTransaction)
+        || current?.WrittenFirstWrite == true;
 
     protected override IReadOnlyDictionary<string, string> ReadMetadata(StoredState item) =>
         new Dictionary<string, string>();
 
-    // EXPIRE on a positive TTL, PERSIST on -1, and no TTL leaves the key's expiry as it was.
-    protected override DateTimeOffset? ExpiryOf(StateUpsert upsert, StoredState? current) =>
-        upsert.TtlSeconds switch
+    // EXPIRE on a positive TTL, PERSIST on 0 or -1, and no TTL leaves the key's expiry as it was.
+    protected override DateTimeOffset? ExpiryOf(long? ttlSeconds, StoredState? current) =>
+        ttlSeconds switch
         {
             null => current?.ExpiresAt,
             > 0 and var seconds => Now.AddSeconds(seconds),
             _ => null,
         };
 
-    /// <summary>The version the script compares: the ETag, or "0" for none or for last-write.</summary>
+    private static long? ParseTtl(StateUpsert upsert)
+    {
+        if (string.IsNullOrEmpty(upsert.Ttl))
+        {
+            return null;
+        }
+
+        return TryParseGoInteger(upsert.Ttl, out var seconds)
+            ? seconds
+            : throw new StateStoreException(
+                StateErrorKind.Failed,
+                $"failed to parse ttl from metadata: strconv.ParseInt: parsing \"{upsert.Ttl}\": "
+                + "invalid syntax");
+    }
+
+    /// <summary>
+    /// parseETag: the version the script compares, "0" for none or for last-write (which never
+    /// looks at the ETag, so even a malformed one passes).
+    /// </summary>
     private static string ScriptVersion(StateUpsert upsert)
     {
-        if (!upsert.HasETag)
+        if (upsert.Concurrency == WriteConcurrency.LastWrite || !upsert.HasETag)
         {
             return "0";
         }
 
-        if (!long.TryParse(upsert.ETag, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
-        {
-            throw new StateStoreException(
+        return TryParseGoInteger(upsert.ETag!, out var version)
+            ? version.ToString(CultureInfo.InvariantCulture)
+            : throw new StateStoreException(
                 StateErrorKind.ETagInvalid, $"strconv.Atoi: parsing \"{upsert.ETag}\": invalid syntax");
-        }
-
-        return upsert.Concurrency == WriteConcurrency.LastWrite
-            ? "0"
-            : version.ToString(CultureInfo.InvariantCulture);
     }
 }

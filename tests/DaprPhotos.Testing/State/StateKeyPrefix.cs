@@ -3,37 +3,42 @@ using DaprPhotos.Testing.Resources;
 namespace DaprPhotos.Testing.State;
 
 /// <summary>
-/// How daprd prefixes state keys per component (<c>keyPrefix</c> metadata): by default each app id
-/// sees only its own keys; <c>name</c> shares them between the apps that load the component.
+/// How daprd prefixes state keys per component (<c>keyPrefix</c> metadata, name and value
+/// case-insensitive): by default each app id sees only its own keys; <c>name</c> shares them
+/// between the apps that load the component; any other value is a literal, lowercased prefix.
 /// </summary>
 public static class StateKeyPrefix
 {
     public const string Separator = "||";
 
-    /// <summary>The prefix for one app, or an empty string when keys are stored as they are.</summary>
+    /// <summary>
+    /// What goes in front of each key for one app, separator included (empty when keys are stored
+    /// as they are). daprd lowercases the value and refuses one containing the separator at start.
+    /// </summary>
     public static string For(ComponentSpec store, string appId, string? @namespace = null)
     {
-        var strategy = store.GetMetadata("keyPrefix");
-        var prefix = strategy?.ToLowerInvariant() switch
+        // A keyPrefix written with an empty value is not the default: daprd keeps "" as a literal
+        // prefix, so keys are stored as "||key".
+        var strategy = store.GetMetadata("keyPrefix")?.ToLowerInvariant() ?? "appid";
+        if (strategy.Contains(Separator, StringComparison.Ordinal))
         {
-            null or "" or "appid" => appId,
+            throw new DaprResourceException(
+                $"{store.SourceFile}: failed to save lock keyprefix: input key/keyPrefix '{strategy}' "
+                + $"can't contain '{Separator}' (state store {store.Name}; daprd exits)");
+        }
+
+        var prefix = strategy switch
+        {
+            "appid" => appId,
             "name" => store.Name,
-            "none" => "",
+            "none" => null,
             "namespace" => string.IsNullOrEmpty(@namespace) ? appId : $"{@namespace}.{appId}",
             _ => strategy,
         };
-
-        if (prefix.Contains(Separator, StringComparison.Ordinal))
-        {
-            throw new DaprResourceException(
-                $"{store.SourceFile}: keyPrefix of state store {store.Name} must not contain {Separator}");
-        }
-
-        return prefix;
+        return prefix is null ? "" : prefix + Separator;
     }
 
-    public static string Apply(string prefix, string key) =>
-        prefix.Length == 0 ? key : $"{prefix}{Separator}{key}";
+    public static string Apply(string prefix, string key) => prefix + key;
 
     /// <summary>The key as daprd returns it in bulk results: the part after the first separator.</summary>
     public static string Strip(string storedKey)

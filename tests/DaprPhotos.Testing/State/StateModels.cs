@@ -11,7 +11,8 @@ public enum WriteConcurrency
 }
 
 /// <summary>A value as a store keeps it, under its prefixed key.</summary>
-public sealed record StoredState(ByteString Value, string ETag, bool WrittenFirstWrite, DateTimeOffset? ExpiresAt);
+public sealed record StoredState(
+    ByteString Value, string ETag, bool WrittenFirstWrite, DateTimeOffset? ExpiresAt);
 
 /// <summary>What a read returns: the value, its ETag and the store's response metadata.</summary>
 public sealed record StateRead(ByteString Value, string ETag, IReadOnlyDictionary<string, string> Metadata);
@@ -23,8 +24,11 @@ public abstract record StateOperation(string Key, string? ETag, WriteConcurrency
     public bool HasETag => !string.IsNullOrEmpty(ETag);
 }
 
+/// <param name="Ttl">
+/// The <c>ttlInSeconds</c> text as sent (or the component's default); each store parses it its own way.
+/// </param>
 public sealed record StateUpsert(
-    string Key, ByteString Value, string? ETag, WriteConcurrency Concurrency, int? TtlSeconds)
+    string Key, ByteString Value, string? ETag, WriteConcurrency Concurrency, string? Ttl)
     : StateOperation(Key, ETag, Concurrency);
 
 public sealed record StateDelete(string Key, string? ETag, WriteConcurrency Concurrency)

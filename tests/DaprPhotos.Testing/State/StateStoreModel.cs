@@ -5,7 +5,7 @@ namespace DaprPhotos.Testing.State;
 
 /// <summary>
 /// The storage behind one state component, shared by every sidecar that loads it (like a Redis
-/// server). Subclasses reproduce their component's ETag rules, which differ between stores.
+/// server). Subclasses reproduce their component's ETag and TTL rules, which differ between stores.
 /// </summary>
 public abstract class StateStoreModel(TimeProvider time)
 {
@@ -13,7 +13,9 @@ public abstract class StateStoreModel(TimeProvider time)
 
     protected object Sync { get; } = new();
 
-    /// <summary>Whether <c>ExecuteStateTransaction</c> is available (daprd answers Unimplemented if not).</summary>
+    /// <summary>
+    /// Whether <c>ExecuteStateTransaction</c> is served (daprd answers Unimplemented if not).
+    /// </summary>
     public virtual bool SupportsTransactions => true;
 
     /// <summary>The stored keys, with their prefixes, for tests that look behind the API.</summary>
@@ -55,12 +57,12 @@ public abstract class StateStoreModel(TimeProvider time)
         switch (operation)
         {
             case StateUpsert upsert:
-                CheckUpsert(upsert, current);
+                var ttlSeconds = CheckUpsert(upsert, current);
                 _items[upsert.Key] = new StoredState(
                     upsert.Value,
                     NextETag(current),
                     WrittenFirstWrite(upsert, current),
-                    ExpiryOf(upsert, current));
+                    ExpiryOf(ttlSeconds, current));
                 break;
             case StateDelete delete:
                 CheckDelete(delete, current);
@@ -85,7 +87,8 @@ public abstract class StateStoreModel(TimeProvider time)
         return item;
     }
 
-    protected abstract void CheckUpsert(StateUpsert upsert, StoredState? current);
+    /// <summary>Validates a save in the component's order and returns its parsed TTL in seconds.</summary>
+    protected abstract long? CheckUpsert(StateUpsert upsert, StoredState? current);
 
     protected abstract void CheckDelete(StateDelete removal, StoredState? current);
 
@@ -102,9 +105,13 @@ public abstract class StateStoreModel(TimeProvider time)
     protected static string FormatExpiry(DateTimeOffset expiry) =>
         expiry.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary><c>ttlInSeconds</c>: a positive number expires the item, -1 keeps it forever.</summary>
-    protected virtual DateTimeOffset? ExpiryOf(StateUpsert upsert, StoredState? current) =>
-        upsert.TtlSeconds is > 0 and var seconds ? Now.AddSeconds(seconds) : null;
+    /// <summary>Every save replaces the item: a positive TTL expires it, anything else never does.</summary>
+    protected virtual DateTimeOffset? ExpiryOf(long? ttlSeconds, StoredState? current) =>
+        ttlSeconds is > 0 and var seconds ? Now.AddSeconds(seconds) : null;
+
+    /// <summary>Go's strconv parsing: an optional sign and digits, no spaces.</summary>
+    protected static bool TryParseGoInteger(string text, out long value) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
     protected DateTimeOffset Now => time.GetUtcNow();
 
