@@ -9,8 +9,9 @@ public static class Topics
     public const string PhotoFailed = "photo-failed";
     public const string PhotoDeleted = "photo-deleted";
 
-    /// <summary>Where daprd moves a message whose deliveries to a subscriber were exhausted.</summary>
-    public static string DeadLetterOf(string topic) => $"{topic}{DeadLetterSuffix}";
-
-    public const string DeadLetterSuffix = "-dead-letter";
+    /// <summary>
+    /// Where daprd moves a message whose deliveries to one subscriber were exhausted or dropped.
+    /// Each subscriber has its own, so a dead letter says which service gave up on which event.
+    /// </summary>
+    public static string DeadLetter(string topic, string subscriberAppId) => $"{topic}.{subscriberAppId}.dead-letter";
 }

@@ -1,0 +1,16 @@
+namespace DaprPhotos.Blobs;
+
+/// <summary>
+/// Keys in the shared <c>blobs</c> store. Every app sees the same keys (<c>keyPrefix: name</c>), so
+/// the scheme is part of the contract between services.
+/// </summary>
+public static class BlobKeys
+{
+    public static string Original(string photoId) => $"original/{photoId}";
+
+    /// <summary>A rendition's key names its spec, so a redelivery writes the same key and a new spec a new one.</summary>
+    public static string Rendition(string photoId, string renditionName, string specFingerprint) =>
+        $"rendition/{photoId}/{renditionName}-{specFingerprint}";
+
+    public static string Chunk(string blobKey, int index) => $"{blobKey}/chunk/{index:D5}";
+}

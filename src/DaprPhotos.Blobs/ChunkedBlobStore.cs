@@ -1,0 +1,40 @@
+using Dapr.Client;
+using DaprPhotos.Contracts;
+
+namespace DaprPhotos.Blobs;
+
+/// <summary>
+/// Stores blobs in the <c>blobs</c> state store as raw-byte chunks plus a JSON manifest written
+/// last. Each chunk is one sidecar call well under daprd's 4 MB request limit, and no caller ever
+/// holds more than one chunk of a blob in memory.
+/// </summary>
+public sealed class ChunkedBlobStore(DaprClient dapr)
+{
+    public Task WriteChunkAsync(string blobKey, int index, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        dapr.SaveByteStateAsync(ComponentNames.Blobs, BlobKeys.Chunk(blobKey, index), bytes, cancellationToken: cancellationToken);
+
+    public Task WriteManifestAsync(BlobManifest manifest, CancellationToken cancellationToken) =>
+        dapr.SaveStateAsync(ComponentNames.Blobs, manifest.Key, manifest, cancellationToken: cancellationToken);
+
+    public Task<BlobManifest?> GetManifestAsync(string blobKey, CancellationToken cancellationToken) =>
+        dapr.GetStateAsync<BlobManifest?>(ComponentNames.Blobs, blobKey, cancellationToken: cancellationToken);
+
+    public async Task<ReadOnlyMemory<byte>> ReadChunkAsync(string blobKey, int index, CancellationToken cancellationToken) =>
+        await dapr.GetByteStateAsync(ComponentNames.Blobs, BlobKeys.Chunk(blobKey, index), cancellationToken: cancellationToken);
+
+    /// <summary>A forward-only stream over the chunks, fetching one at a time as it is read.</summary>
+    public Stream OpenRead(BlobManifest manifest) => new ChunkedReadStream(this, manifest);
+
+    /// <summary>
+    /// Deletes a blob's manifest and up to <paramref name="chunkCount"/> chunks in one call; keys
+    /// that were never written are no error, so a half-written blob can be cleaned up too.
+    /// </summary>
+    public Task DeleteAsync(string blobKey, int chunkCount, CancellationToken cancellationToken)
+    {
+        var items = Enumerable.Range(0, chunkCount)
+            .Select(index => new BulkDeleteStateItem(BlobKeys.Chunk(blobKey, index), ""))
+            .Prepend(new BulkDeleteStateItem(blobKey, ""))
+            .ToList();
+        return dapr.DeleteBulkStateAsync(ComponentNames.Blobs, items, cancellationToken);
+    }
+}

@@ -1,0 +1,78 @@
+using DaprPhotos.Contracts.Events;
+using DaprPhotos.ServiceDefaults.Events;
+using DaprPhotos.Upload.Photos;
+using DaprPhotos.Upload.Storage;
+
+namespace DaprPhotos.Upload.Events;
+
+/// <summary>
+/// Moves a photo's record as the pipeline reports progress. Each handler is one ETag-checked
+/// update through <see cref="PhotoTransitions"/>: a duplicate, a late or an out-of-order event
+/// changes nothing, and an event for an unknown photo is acknowledged and logged, not retried.
+/// </summary>
+public sealed class PhotoThumbnailedHandler(PhotoRepository photos, ILogger<PhotoThumbnailedHandler> logger)
+    : IIntegrationEventHandler<PhotoThumbnailed>
+{
+    public Task<EventOutcome> HandleAsync(
+        PhotoThumbnailed integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
+        PhotoProgress.ApplyAsync(photos, logger, integrationEvent, record => PhotoTransitions.Apply(record, integrationEvent),
+            cancellationToken);
+}
+
+public sealed class PhotoIndexedHandler(PhotoRepository photos, ILogger<PhotoIndexedHandler> logger)
+    : IIntegrationEventHandler<PhotoIndexed>
+{
+    public Task<EventOutcome> HandleAsync(
+        PhotoIndexed integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
+        PhotoProgress.ApplyAsync(photos, logger, integrationEvent, record => PhotoTransitions.Apply(record, integrationEvent),
+            cancellationToken);
+}
+
+public sealed class PhotoFailedHandler(PhotoRepository photos, ILogger<PhotoFailedHandler> logger)
+    : IIntegrationEventHandler<PhotoFailed>
+{
+    public Task<EventOutcome> HandleAsync(
+        PhotoFailed integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
+        PhotoProgress.ApplyAsync(photos, logger, integrationEvent, record => PhotoTransitions.Apply(record, integrationEvent),
+            cancellationToken);
+}
+
+/// <summary>
+/// A dead letter: a subscriber exhausted its retries on an event about a photo. The photo is
+/// marked failed, naming the service that gave up.
+/// </summary>
+public sealed class DeadLetterHandler<TEvent>(PhotoRepository photos, ILogger<DeadLetterHandler<TEvent>> logger)
+    : IIntegrationEventHandler<TEvent>
+    where TEvent : IIntegrationEvent
+{
+    public Task<EventOutcome> HandleAsync(
+        TEvent integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        // Topics.DeadLetter names it "<topic>.<subscriber>.dead-letter".
+        var parts = context.Topic.Split('.');
+        var subscriber = parts.Length >= 3 ? parts[^2] : "a subscriber";
+        UploadLog.DeadLettered(logger, integrationEvent.PhotoId, integrationEvent.EventId, parts[0], subscriber);
+        return PhotoProgress.ApplyAsync(photos, logger, integrationEvent,
+            record => PhotoTransitions.ApplyDeadLetter(record, integrationEvent.EventId, photos.Now, subscriber, parts[0]),
+            cancellationToken);
+    }
+}
+
+internal static class PhotoProgress
+{
+    public static async Task<EventOutcome> ApplyAsync(
+        PhotoRepository photos, ILogger logger, IIntegrationEvent integrationEvent,
+        Func<PhotoRecord, PhotoRecord?> change, CancellationToken cancellationToken)
+    {
+        var (current, _) = await photos.GetAsync(integrationEvent.PhotoId, cancellationToken);
+        if (current is null)
+        {
+            UploadLog.UnknownPhoto(logger, integrationEvent.PhotoId, integrationEvent.EventId);
+            return EventOutcome.Success;
+        }
+
+        var updated = await photos.UpdateAsync(integrationEvent.PhotoId, change, cancellationToken);
+        UploadLog.StatusApplied(logger, integrationEvent.PhotoId, integrationEvent.EventId, (updated ?? current).Status, updated is not null);
+        return EventOutcome.Success;
+    }
+}

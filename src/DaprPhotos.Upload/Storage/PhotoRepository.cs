@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Dapr.Client;
+using DaprPhotos.Contracts;
+using DaprPhotos.Contracts.Events;
+using DaprPhotos.ServiceDefaults;
+using DaprPhotos.Upload.Photos;
+
+namespace DaprPhotos.Upload.Storage;
+
+/// <summary>
+/// Photo records in the <c>photos</c> store. A new record and its <c>photo-uploaded</c> event are
+/// one state transaction: the store's outbox (<c>outboxPublishTopic</c> in photos.yaml) makes daprd
+/// publish the event once the record is committed, so no crash can leave a photo without it.
+/// Because the outbox publishes one event per upsert of every transaction on this store, nothing
+/// else in upload may write <c>photos</c> through a transaction.
+/// </summary>
+public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
+{
+    private const int MaxConflictRetries = 10;
+
+    public async Task<(PhotoRecord? Record, string ETag)> GetAsync(string photoId, CancellationToken cancellationToken)
+    {
+        var (record, etag) = await dapr.GetStateAndETagAsync<PhotoRecord?>(
+            ComponentNames.Photos, PhotoRecord.StoreKey(photoId), cancellationToken: cancellationToken);
+        return (record, etag);
+    }
+
+    public async Task<IReadOnlyList<PhotoRecord>> GetManyAsync(IReadOnlyList<string> photoIds, CancellationToken cancellationToken)
+    {
+        if (photoIds.Count == 0)
+        {
+            return [];
+        }
+
+        var items = await dapr.GetBulkStateAsync<PhotoRecord?>(
+            ComponentNames.Photos, [.. photoIds.Select(PhotoRecord.StoreKey)], parallelism: 0, cancellationToken: cancellationToken);
+        return [.. items.Select(item => item.Value).OfType<PhotoRecord>()];
+    }
+
+    /// <summary>Writes a new record and, through the outbox, its <paramref name="uploaded"/> event.</summary>
+    public Task CreateAsync(PhotoRecord record, PhotoUploaded uploaded, CancellationToken cancellationToken)
+    {
+        var key = PhotoRecord.StoreKey(record.Id);
+        var recordOperation = new StateTransactionRequest(
+            key,
+            JsonSerializer.SerializeToUtf8Bytes(record, DaprPhotosJson.SerializerOptions),
+            StateOperationType.Upsert,
+            metadata: new Dictionary<string, string>
+            {
+                // The outbox copies this operation's metadata into the CloudEvent it publishes.
+                ["type"] = PhotoUploaded.CloudEventType,
+            });
+        var eventProjection = new StateTransactionRequest(
+            key,
+            JsonSerializer.SerializeToUtf8Bytes(uploaded, DaprPhotosJson.SerializerOptions),
+            StateOperationType.Upsert,
+            metadata: new Dictionary<string, string>
+            {
+                ["outbox.projection"] = "true",
+                ["contentType"] = "application/json",
+            });
+        return dapr.ExecuteStateTransactionAsync(ComponentNames.Photos, [recordOperation, eventProjection],
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> with an ETag check, reading again on a conflict, so
+    /// concurrent writers never overwrite each other. A null change means nothing to write.
+    /// </summary>
+    /// <returns>The record as written, or null when the photo is unknown or nothing changed.</returns>
+    public async Task<PhotoRecord?> UpdateAsync(
+        string photoId, Func<PhotoRecord, PhotoRecord?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var (current, etag) = await GetAsync(photoId, cancellationToken);
+            if (current is null || change(current) is not { } updated)
+            {
+                return null;
+            }
+
+            if (await dapr.TrySaveStateAsync(
+                ComponentNames.Photos, PhotoRecord.StoreKey(photoId), updated, etag, cancellationToken: cancellationToken))
+            {
+                return updated;
+            }
+        }
+
+        throw new ConcurrencyConflictException(
+            $"Photo {photoId} kept changing under {MaxConflictRetries} attempts to update it; the event will be retried.");
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+}
+
+/// <summary>A write lost its ETag race too many times in a row; the caller should retry later.</summary>
+public sealed class ConcurrencyConflictException(string message) : Exception(message);
