@@ -97,7 +97,6 @@ internal sealed partial class DaprApiService
         }
 
         await CallComponentAsync("PublishEvent", pubsub.Name, topic, $"error when publishing to topic {topic} in pubsub {pubsub.Name}");
-        Environment.Messages.Add(new MessagePublished(pubsub.Name, topic, cloudEventId, now, sidecar.AppId, body));
-        Environment.BrokerFor(pubsub, sidecar).Publish(new BrokerMessage(pubsub.Name, topic, body, metadata, cloudEventId));
+        sidecar.Publish(pubsub, topic, body, metadata, cloudEventId);
     }
 }

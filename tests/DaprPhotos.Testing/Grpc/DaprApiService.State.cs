@@ -103,46 +103,6 @@ internal sealed partial class DaprApiService
         return new Empty();
     }
 
-    public async Task<Empty> ExecuteStateTransaction(
-        DaprProto.ExecuteStateTransactionRequest request, ServerCallContext call)
-    {
-        var keys = string.Join(",", request.Operations.Select(operation => operation.Request?.Key));
-        Enter(call, "ExecuteStateTransaction", request.StoreName, keys, request);
-        var store = StateStore(request.StoreName);
-        if (!store.Store.SupportsTransactions)
-        {
-            throw Error(StatusCode.Unimplemented, $"state store {store.Name} doesn't support transactions");
-        }
-
-        var operations = request.Operations.Select(Operation).ToList();
-        await CallComponentAsync(
-            "ExecuteStateTransaction", store.Name, keys, "error while executing state transaction");
-
-        try
-        {
-            store.Store.Transact(operations);
-        }
-        catch (StateStoreException ex)
-        {
-            throw Error(StatusCode.Internal, $"error while executing state transaction: {ex.Detail}");
-        }
-
-        return new Empty();
-
-        // daprd checks the key before the operation type, so a bad key wins over a bad type.
-        StateOperation Operation(DaprProto.TransactionalStateOperation operation)
-        {
-            var item = operation.Request ?? new DaprProto.StateItem();
-            var key = store.StoredKey(item.Key);
-            return operation.OperationType switch
-            {
-                "upsert" => Upsert(store, item),
-                "delete" => new StateDelete(key, item.Etag?.Value, Concurrency(item.Options)),
-                var other => throw Error(StatusCode.Unimplemented, $"operation type {other} not supported"),
-            };
-        }
-    }
-
     private StateStoreBinding StateStore(string name)
     {
         if (!sidecar.StatePrefixes.TryGetValue(name, out var prefix))

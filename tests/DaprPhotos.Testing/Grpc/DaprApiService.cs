@@ -68,33 +68,8 @@ internal sealed partial class DaprApiService(TestSidecar sidecar)
         }
     }
 
-    /// <summary>
-    /// Runs the component side of a call under the component's outbound policy: an injected
-    /// component failure is retried like a store or broker error, and if it outlasts the policy
-    /// the call fails with <paramref name="failure"/> as daprd's message prefix.
-    /// </summary>
-    private async Task CallComponentAsync(string method, string component, string target, string failure)
-    {
-        var policies = sidecar.OutboundPolicies(component);
-        var started = Environment.Time.GetUtcNow();
-        for (var retries = 0; ; retries++)
-        {
-            var fault = Environment.Faults.Fire(
-                new FaultTarget(sidecar.AppId, method, component, target), FaultKind.ComponentError);
-            if (fault is null)
-            {
-                return;
-            }
-
-            var retry = policies.Retry;
-            if (retry is null || !retry.AllowsRetry(retries, Environment.Time.GetUtcNow() - started))
-            {
-                throw fault.ToRpcException($"{failure}: injected {component} failure");
-            }
-
-            await Task.Delay(retry.DelayBeforeRetry(retries, Environment.NextRandom()), Environment.Time);
-        }
-    }
+    private Task CallComponentAsync(string method, string component, string target, string failure) =>
+        sidecar.CallComponentAsync(method, component, target, failure);
 
     private static T CheckResponseSize<T>(T response, int limit)
         where T : IMessage

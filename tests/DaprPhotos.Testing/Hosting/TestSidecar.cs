@@ -92,6 +92,7 @@ public sealed partial class TestSidecar : IAsyncDisposable
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
         sidecar.GrpcEndpoint = addresses[0];
         sidecar.HttpEndpoint = addresses[1];
+        sidecar.StartOutboxRelays();
         return sidecar;
     }
 

@@ -40,6 +40,12 @@ internal sealed class SubscriberDelivery(
             return SettleReason.ReturnedToBroker;
         }
 
+        if (replica.InternalHandler is { } handler)
+        {
+            var handled = await handler(message, environment.Stopping);
+            return Settle(replica, handled ? SettleReason.Acknowledged : SettleReason.ReturnedToBroker);
+        }
+
         // A body that is not a CloudEvent is an error daprd hands back to the component (after the DLQ).
         var cloudEvent = Unwrap(subscription);
         if (cloudEvent is null)
