@@ -1,4 +1,5 @@
 using DaprPhotos.Upload.Events;
+using DaprPhotos.Upload.Listing;
 using DaprPhotos.Upload.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,5 +17,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPhotosApi();
 app.MapPhotoEvents();
+app.MapListingEvents();
 
 app.Run();

@@ -3,6 +3,7 @@ using DaprPhotos.Contracts.Events;
 using DaprPhotos.Imaging;
 using DaprPhotos.Upload;
 using DaprPhotos.Upload.Events;
+using DaprPhotos.Upload.Listing;
 using DaprPhotos.Upload.Photos;
 using DaprPhotos.Upload.Storage;
 using DaprPhotos.Upload.Uploads;
@@ -24,6 +25,8 @@ public static class UploadServiceExtensions
         builder.Services.AddSingleton<ChunkedBlobStore>();
         builder.Services.AddSingleton<PhotoRepository>();
         builder.Services.AddSingleton<ClaimStore>();
+        builder.Services.AddSingleton<ListingIndex>();
+        builder.Services.AddSingleton<PhotoUploadedListingHandler>();
         builder.Services.AddSingleton<OriginalIngest>();
         builder.Services.AddSingleton<PhotoIntake>();
         builder.Services.AddSingleton<UploadPhotoHandler>();

@@ -1,3 +1,4 @@
+using DaprPhotos.Upload.Listing;
 using DaprPhotos.Upload.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,6 +25,12 @@ public static class PhotosApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
+
+        photos.MapGet("/", ListPhotosHandler.HandleAsync)
+            .WithName("ListPhotos")
+            .WithSummary("Photos, newest first; filter by status, page with the continuation token")
+            .Produces<PhotoPage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         photos.MapGet("/{id}", GetPhotoHandler.HandleAsync)
             .WithName("GetPhoto")
