@@ -1,6 +1,8 @@
 namespace DaprPhotos.Contracts;
 
-/// <summary>The Dapr app ids; each must match an <c>appID</c> in dapr.yaml and the component scopes.</summary>
+/// <summary>
+/// The Dapr app ids; each must match an <c>appID</c> in dapr.yaml and the component scopes.
+/// </summary>
 public static class AppIds
 {
     public const string Upload = "upload";

@@ -9,7 +9,9 @@ public static class ComponentNames
     /// <summary>Upload's store: photo records, idempotency keys, listings and workflow state.</summary>
     public const string Photos = "photos";
 
-    /// <summary>Immutable photo bytes shared by key (<c>keyPrefix: name</c>); events carry keys, not bytes.</summary>
+    /// <summary>
+    /// Immutable photo bytes shared by key (<c>keyPrefix: name</c>); events carry keys, not bytes.
+    /// </summary>
     public const string Blobs = "blobs";
 
     /// <summary>Indexing's store: search documents and the inverted index.</summary>

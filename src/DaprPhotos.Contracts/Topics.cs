@@ -13,5 +13,6 @@ public static class Topics
     /// Where daprd moves a message whose deliveries to one subscriber were exhausted or dropped.
     /// Each subscriber has its own, so a dead letter says which service gave up on which event.
     /// </summary>
-    public static string DeadLetter(string topic, string subscriberAppId) => $"{topic}.{subscriberAppId}.dead-letter";
+    public static string DeadLetter(string topic, string subscriberAppId) =>
+        $"{topic}.{subscriberAppId}.dead-letter";
 }

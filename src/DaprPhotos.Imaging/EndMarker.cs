@@ -11,11 +11,13 @@ public static class EndMarker
     /// <summary>How many final bytes the check needs to see.</summary>
     public const int TailLength = 64;
 
-    private static readonly byte[] PngEnd = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+    private static readonly byte[] PngEnd =
+        [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
     /// <param name="head">The first bytes (for WebP's declared length).</param>
     /// <param name="tail">The last bytes, up to <see cref="TailLength"/>.</param>
-    public static bool IsComplete(PhotoFormat format, ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, long length)
+    public static bool IsComplete(
+        PhotoFormat format, ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, long length)
     {
         if (format == PhotoFormat.Jpeg)
         {

@@ -18,7 +18,8 @@ public static class FormatSniffer
             return SniffResult.Accepted(PhotoFormat.Jpeg);
         }
 
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+        if (head.StartsWith(
+            (ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
         {
             return SniffResult.Accepted(PhotoFormat.Png);
         }

@@ -1,5 +1,3 @@
-using System.Net;
-using Dapr.Client;
 using DaprPhotos.Testing.Diagnostics;
 using DaprPhotos.Testing.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -19,12 +17,18 @@ public sealed class RealDaprClientTests
         var sidecar = await environment.StartSidecarAsync("orders");
         using var client = sidecar.CreateDaprClient();
 
-        await client.SaveStateAsync("statestore", "a", new Order(1, "first"), cancellationToken: Cancellation);
-        var (_, etag) = await client.GetStateAndETagAsync<Order>("statestore", "a", cancellationToken: Cancellation);
-        var saved = await client.TrySaveStateAsync("statestore", "a", new Order(1, "second"), etag, cancellationToken: Cancellation);
-        var stale = await client.TrySaveStateAsync("statestore", "a", new Order(1, "third"), etag, cancellationToken: Cancellation);
-        await client.SaveStateAsync("statestore", "b", new Order(2, "other"), cancellationToken: Cancellation);
-        var bulk = await client.GetBulkStateAsync<Order>("statestore", ["a", "b", "missing"], 0, cancellationToken: Cancellation);
+        await client.SaveStateAsync(
+            "statestore", "a", new Order(1, "first"), cancellationToken: Cancellation);
+        var (_, etag) = await client.GetStateAndETagAsync<Order>(
+            "statestore", "a", cancellationToken: Cancellation);
+        var saved = await client.TrySaveStateAsync(
+            "statestore", "a", new Order(1, "second"), etag, cancellationToken: Cancellation);
+        var stale = await client.TrySaveStateAsync(
+            "statestore", "a", new Order(1, "third"), etag, cancellationToken: Cancellation);
+        await client.SaveStateAsync(
+            "statestore", "b", new Order(2, "other"), cancellationToken: Cancellation);
+        var bulk = await client.GetBulkStateAsync<Order>(
+            "statestore", ["a", "b", "missing"], 0, cancellationToken: Cancellation);
 
         Assert.True(saved);
         Assert.False(stale);
@@ -54,7 +58,8 @@ public sealed class RealDaprClientTests
 
         var order = await received.Task.WaitAsync(WaitLimits.Default, Cancellation);
         Assert.Equal(new Order(7, "seven"), order);
-        var request = await subscriber.Received.WaitForAsync(r => r.Path == "/orders", "the delivery", cancellationToken: Cancellation);
+        var request = await subscriber.Received.WaitForAsync(
+            r => r.Path == "/orders", "the delivery", cancellationToken: Cancellation);
         Assert.Equal("application/cloudevents+json", request.Headers["Content-Type"]);
         var settled = await environment.Messages.WaitForAsync(
             message => message is MessageSettled, "the settlement", cancellationToken: Cancellation);

@@ -1,6 +1,9 @@
 namespace DaprPhotos.Contracts.Events;
 
-/// <summary>The original is stored in <c>blobs</c> under <paramref name="OriginalKey"/> and passed the upload checks.</summary>
+/// <summary>
+/// The original is stored in <c>blobs</c> under <paramref name="OriginalKey"/> and passed the upload
+/// checks.
+/// </summary>
 public sealed record PhotoUploaded(
     Guid EventId,
     string PhotoId,

@@ -11,9 +11,11 @@ internal static partial class EventLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Handled {Topic} for photo {PhotoId}, event {EventId}: {Outcome}")]
-    public static partial void Handled(ILogger logger, string topic, string photoId, Guid eventId, EventOutcome outcome);
+    public static partial void Handled(
+        ILogger logger, string topic, string photoId, Guid eventId, EventOutcome outcome);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
         Message = "Dropped an unreadable {Topic} message, CloudEvent {CloudEventId}")]
-    public static partial void Unreadable(ILogger logger, string topic, string? cloudEventId, Exception? exception);
+    public static partial void Unreadable(
+        ILogger logger, string topic, string? cloudEventId, Exception? exception);
 }

@@ -9,7 +9,8 @@ namespace DaprPhotos.ServiceDefaults.Events;
 public interface IIntegrationEventHandler<in TEvent>
     where TEvent : IIntegrationEvent
 {
-    Task<EventOutcome> HandleAsync(TEvent integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken);
+    Task<EventOutcome> HandleAsync(
+        TEvent integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a delivery came from: its topic and the CloudEvent's id and type.</summary>

@@ -5,7 +5,6 @@ using DaprPhotos.Contracts.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -42,11 +41,14 @@ public static class IntegrationEventEndpoints
         where TEvent : class, IIntegrationEvent
     {
         var context = new IntegrationEventContext(
-            topic, http.Request.Headers["Cloudevent.id"].FirstOrDefault(), http.Request.Headers["Cloudevent.type"].FirstOrDefault());
+            topic,
+            http.Request.Headers["Cloudevent.id"].FirstOrDefault(),
+            http.Request.Headers["Cloudevent.type"].FirstOrDefault());
         TEvent? integrationEvent;
         try
         {
-            integrationEvent = await http.Request.ReadFromJsonAsync<TEvent>(DaprPhotosJson.SerializerOptions, http.RequestAborted);
+            integrationEvent = await http.Request.ReadFromJsonAsync<TEvent>(
+                DaprPhotosJson.SerializerOptions, http.RequestAborted);
         }
         catch (JsonException ex)
         {

@@ -29,7 +29,8 @@ public sealed class OutboxTests
         await using var environment = Environment();
         using var client = (await environment.StartSidecarAsync("writer")).CreateDaprClient();
 
-        await client.ExecuteStateTransactionAsync("records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
+        await client.ExecuteStateTransactionAsync(
+            "records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
 
         var published = await PublishedOnAsync(environment, "records-created");
         using var cloudEvent = JsonDocument.Parse(published.Body);
@@ -38,8 +39,8 @@ public sealed class OutboxTests
         Assert.Equal("records-created", cloudEvent.RootElement.GetProperty("topic").GetString());
         Assert.StartsWith("outbox-", cloudEvent.RootElement.GetProperty("id").GetString());
         Assert.Equal("r1", cloudEvent.RootElement.GetProperty("data").GetProperty("event").GetString());
-        Assert.Equal("{\"state\":\"r1\"}", Encoding.UTF8.GetString((await client.GetByteStateAsync("records", "r1",
-            cancellationToken: Cancellation)).Span));
+        var stored = await client.GetByteStateAsync("records", "r1", cancellationToken: Cancellation);
+        Assert.Equal("{\"state\":\"r1\"}", Encoding.UTF8.GetString(stored.Span));
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public sealed class OutboxTests
         await using var environment = Environment();
         using var client = (await environment.StartSidecarAsync("writer")).CreateDaprClient();
 
-        await client.ExecuteStateTransactionAsync("records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
+        await client.ExecuteStateTransactionAsync(
+            "records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
         await PublishedOnAsync(environment, "records-created");
         await environment.WhenIdleAsync();
 
@@ -74,11 +76,13 @@ public sealed class OutboxTests
     [Fact]
     public async Task ATransientFailureOfTheFinalPublishIsRetriedByTheOutboundPolicy()
     {
-        await using var environment = Environment(PubSubKit.OutboundRetry("policy: constant\nduration: 1s\nmaxRetries: 3"));
+        await using var environment = Environment(
+            PubSubKit.OutboundRetry("policy: constant\nduration: 1s\nmaxRetries: 3"));
         using var client = (await environment.StartSidecarAsync("writer")).CreateDaprClient();
         var fault = environment.Faults.FailPublish(topic: "records-created", times: 2);
 
-        await client.ExecuteStateTransactionAsync("records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
+        await client.ExecuteStateTransactionAsync(
+            "records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
 
         await PublishedOnAsync(environment, "records-created");
         Assert.Equal(2, fault.Injected);
@@ -91,21 +95,26 @@ public sealed class OutboxTests
         using var client = (await environment.StartSidecarAsync("writer")).CreateDaprClient();
         environment.Faults.FailPublish(topic: "records-created", times: 1);
 
-        await client.ExecuteStateTransactionAsync("records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
+        await client.ExecuteStateTransactionAsync(
+            "records", [Record("r1"), Projection("r1")], cancellationToken: Cancellation);
         await environment.Messages.WaitForAsync(
-            message => message is MessageSettled { Reason: SettleReason.ReturnedToBroker }, "the relay to give up",
+            message => message is MessageSettled { Reason: SettleReason.ReturnedToBroker },
+            "the relay to give up",
             cancellationToken: Cancellation);
         await environment.WhenIdleAsync();
 
-        Assert.Empty(environment.Messages.Where(message => message is MessagePublished { Topic: "records-created" }));
+        Assert.Empty(environment.Messages.Where(message =>
+            message is MessagePublished { Topic: "records-created" }));
     }
 
     private static DaprTestEnvironment Environment(params string[] extra) => PubSubKit.Redis(
         [Support.Resources.RedisState("records", OutboxMetadata), .. extra]);
 
-    private static async Task<MessagePublished> PublishedOnAsync(DaprTestEnvironment environment, string topic) =>
+    private static async Task<MessagePublished> PublishedOnAsync(
+        DaprTestEnvironment environment, string topic) =>
         (MessagePublished)await environment.Messages.WaitForAsync(
-            message => message is MessagePublished published && published.Topic == topic, $"a message on {topic}",
+            message => message is MessagePublished published && published.Topic == topic,
+            $"a message on {topic}",
             cancellationToken: Cancellation);
 
     private static StateTransactionRequest Record(string key) => new(
@@ -114,5 +123,9 @@ public sealed class OutboxTests
 
     private static StateTransactionRequest Projection(string key) => new(
         key, Encoding.UTF8.GetBytes($"{{\"event\":\"{key}\"}}"), StateOperationType.Upsert,
-        metadata: new Dictionary<string, string> { ["outbox.projection"] = "true", ["contentType"] = "application/json" });
+        metadata: new Dictionary<string, string>
+        {
+            ["outbox.projection"] = "true",
+            ["contentType"] = "application/json",
+        });
 }

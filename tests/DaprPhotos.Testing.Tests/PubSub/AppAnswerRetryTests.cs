@@ -47,7 +47,8 @@ public sealed class AppAnswerRetryTests
     public async Task ResponseDtoWithAStatusPropertyIsRetried()
     {
         await using var environment = Redis(Support.Resources.InboundRetry(RetryTwice));
-        await SubscribeAsync(environment, "orders", () => Results.Ok(new { PhotoId = "p1", Status = "Indexed" }));
+        await SubscribeAsync(
+            environment, "orders", () => Results.Ok(new { PhotoId = "p1", Status = "Indexed" }));
         using var publisher = await PublisherAsync(environment);
 
         await publisher.PublishEventAsync("pubsub", "orders", new { Id = 1 }, Cancellation);
@@ -71,6 +72,7 @@ public sealed class AppAnswerRetryTests
 
         var settled = await environment.SettledAsync("orders");
         Assert.Equal(SettleReason.ReturnedToBroker, settled.Reason);
-        Assert.Equal([statusCode, statusCode, statusCode], environment.Attempts("orders").Select(a => a.HttpStatus));
+        Assert.Equal(
+            [statusCode, statusCode, statusCode], environment.Attempts("orders").Select(a => a.HttpStatus));
     }
 }

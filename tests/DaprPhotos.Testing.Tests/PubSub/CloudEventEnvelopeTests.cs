@@ -35,7 +35,10 @@ public sealed class CloudEventEnvelopeTests
         using var publisher = await PublisherAsync(environment);
 
         await publisher.PublishByteEventAsync(
-            "pubsub", "photos", Encoding.UTF8.GetBytes("""{"zeta":1,"alpha":{"y":2,"b":3}}"""), "application/json",
+            "pubsub",
+            "photos",
+            Encoding.UTF8.GetBytes("""{"zeta":1,"alpha":{"y":2,"b":3}}"""),
+            "application/json",
             cancellationToken: Cancellation);
 
         var envelope = Json((await environment.PublishedAsync("photos")).BodyText);
@@ -52,7 +55,8 @@ public sealed class CloudEventEnvelopeTests
         await using var environment = Redis();
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishByteEventAsync("pubsub", "photos", new byte[] { 0, 1, 255 }, "application/octet-stream",
+        await publisher.PublishByteEventAsync(
+            "pubsub", "photos", new byte[] { 0, 1, 255 }, "application/octet-stream",
             cancellationToken: Cancellation);
 
         var envelope = Json((await environment.PublishedAsync("photos")).BodyText);
@@ -67,7 +71,8 @@ public sealed class CloudEventEnvelopeTests
         await using var environment = Redis();
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishByteEventAsync("pubsub", "photos", Encoding.UTF8.GetBytes("{\"not\":\"parsed\"}"), "text/plain",
+        await publisher.PublishByteEventAsync(
+            "pubsub", "photos", Encoding.UTF8.GetBytes("{\"not\":\"parsed\"}"), "text/plain",
             cancellationToken: Cancellation);
 
         var envelope = Json((await environment.PublishedAsync("photos")).BodyText);

@@ -1,5 +1,5 @@
-using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Diagnostics;
+using DaprPhotos.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
@@ -17,7 +17,8 @@ public sealed class ComponentRedeliveryTests
     public async Task RedisForgetsAMessageWhoseRetriesRanOut()
     {
         // A clock that never moves: the delivery can never outlast processingTimeout.
-        await using var environment = Redis(new FakeTimeProvider(), Support.Resources.InboundRetry("duration: 0s\nmaxRetries: 2"));
+        await using var environment = Redis(
+            new FakeTimeProvider(), Support.Resources.InboundRetry("duration: 0s\nmaxRetries: 2"));
         await SubscribeAsync(environment, "orders", () => Results.StatusCode(500));
         using var publisher = await PublisherAsync(environment);
 
@@ -45,7 +46,8 @@ public sealed class ComponentRedeliveryTests
         await publisher.PublishEventAsync("pubsub", "orders", new { Id = 1 }, Cancellation);
 
         var acknowledged = await environment.WaitForAsync<MessageSettled>(
-            settled => settled.Reason == SettleReason.Acknowledged, "the redelivered message to be acknowledged");
+            settled => settled.Reason == SettleReason.Acknowledged,
+            "the redelivered message to be acknowledged");
         var first = await environment.SettledAsync("orders");
         Assert.Equal(SettleReason.ReturnedToBroker, first.Reason);
         Assert.Equal(acknowledged.CloudEventId, first.CloudEventId);
@@ -59,7 +61,8 @@ public sealed class ComponentRedeliveryTests
         await using var environment = InMemory(Support.Resources.InboundRetry(RetryTwice));
         var subscriber = await SubscribeAsync(environment, "orders", () => Results.StatusCode(500));
 
-        await subscriber.Sidecar.CreateDaprClient().PublishEventAsync("pubsub", "orders", new { Id = 1 }, Cancellation);
+        await subscriber.Sidecar.CreateDaprClient().PublishEventAsync(
+            "pubsub", "orders", new { Id = 1 }, Cancellation);
         await environment.SettledAsync("orders");
         await environment.WhenIdleAsync();
 

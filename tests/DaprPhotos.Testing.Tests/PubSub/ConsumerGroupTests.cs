@@ -1,6 +1,3 @@
-using DaprPhotos.Testing.Diagnostics;
-using DaprPhotos.Testing.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
 
@@ -13,14 +10,17 @@ public sealed class ConsumerGroupTests
     public async Task TwoAppsOnOneTopicEachGetEveryMessageOnce()
     {
         await using var environment = Redis();
-        var thumbnails = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "thumbnails");
-        var indexing = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "indexing");
+        var thumbnails = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "thumbnails");
+        var indexing = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "indexing");
         using var publisher = await PublisherAsync(environment);
 
         await PublishAsync(publisher, "photos", 5);
         await environment.WhenIdleAsync();
 
-        Assert.Equal(5, thumbnails.Deliveries("/photos").Select(r => Json(r.Body).GetProperty("id")).Distinct().Count());
+        var thumbnailIds = thumbnails.Deliveries("/photos").Select(r => Json(r.Body).GetProperty("id"));
+        Assert.Equal(5, thumbnailIds.Distinct().Count());
         Assert.Equal(5, thumbnails.Deliveries("/photos").Count);
         Assert.Equal(5, indexing.Deliveries("/photos").Count);
     }
@@ -29,14 +29,18 @@ public sealed class ConsumerGroupTests
     public async Task ReplicasOfOneAppShareTheMessages()
     {
         await using var environment = Redis();
-        var first = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "worker");
-        var second = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "worker");
+        var first = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "worker");
+        var second = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "worker");
         using var publisher = await PublisherAsync(environment);
 
         await PublishAsync(publisher, "photos", 10);
         await environment.WhenIdleAsync();
 
-        var ids = first.Deliveries("/photos").Concat(second.Deliveries("/photos")).Select(r => Json(r.Body).GetProperty("id").GetString());
+        var ids = first.Deliveries("/photos")
+            .Concat(second.Deliveries("/photos"))
+            .Select(r => Json(r.Body).GetProperty("id").GetString());
         Assert.Equal(10, ids.Count());
         Assert.Equal(10, ids.Distinct().Count());
     }
@@ -46,14 +50,17 @@ public sealed class ConsumerGroupTests
     public async Task RetriesStayWithTheReplicaThatReadTheMessage()
     {
         await using var environment = Redis(Support.Resources.InboundRetry(RetryTwice));
-        var first = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.StatusCode(500)), appId: "worker");
-        var second = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.StatusCode(500)), appId: "worker");
+        var first = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.StatusCode(500)), appId: "worker");
+        var second = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.StatusCode(500)), appId: "worker");
         using var publisher = await PublisherAsync(environment);
 
         await PublishAsync(publisher, "photos", 1);
         await environment.SettledAsync("photos");
 
-        Assert.Equal([0, 3], new[] { first.Deliveries("/photos").Count, second.Deliveries("/photos").Count }.Order());
+        Assert.Equal(
+            [0, 3], new[] { first.Deliveries("/photos").Count, second.Deliveries("/photos").Count }.Order());
     }
 
     // dapr-answers §4: the redis component creates its group at stream id 0, so it reads the backlog.
@@ -64,7 +71,8 @@ public sealed class ConsumerGroupTests
         using var publisher = await PublisherAsync(environment);
         await PublishAsync(publisher, "photos", 3);
 
-        var late = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "late");
+        var late = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "late");
         await environment.WhenIdleAsync();
 
         Assert.Equal(3, late.Deliveries("/photos").Count);
@@ -75,7 +83,8 @@ public sealed class ConsumerGroupTests
     public async Task InMemoryPubSubDoesNotCrossSidecars()
     {
         await using var environment = InMemory();
-        var subscriber = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "subscriber");
+        var subscriber = await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), appId: "subscriber");
         using var elsewhere = await PublisherAsync(environment);
         using var local = subscriber.Sidecar.CreateDaprClient();
 

@@ -1,5 +1,5 @@
-using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Diagnostics;
+using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +23,8 @@ public sealed class DeclarativeSubscriptionTests
         var app = await StartAppAsync(environment, "subscriber");
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishEventAsync("pubsub", "photos", new { Id = 1 }, new() { ["cloudevent.type"] = "big" }, Cancellation);
+        await publisher.PublishEventAsync(
+            "pubsub", "photos", new { Id = 1 }, new() { ["cloudevent.type"] = "big" }, Cancellation);
         await publisher.PublishEventAsync("pubsub", "photos", new { Id = 2 }, Cancellation);
         await environment.WhenIdleAsync();
 
@@ -59,7 +60,8 @@ public sealed class DeclarativeSubscriptionTests
     [Fact]
     public async Task DeadLetterTopicReceivesADroppedMessage()
     {
-        await using var environment = Redis(Subscription("v1alpha1", "route: /gone\ndeadLetterTopic: photos-dlq"));
+        await using var environment = Redis(
+            Subscription("v1alpha1", "route: /gone\ndeadLetterTopic: photos-dlq"));
         await StartAppAsync(environment, "subscriber");
         using var publisher = await PublisherAsync(environment);
 
@@ -88,7 +90,8 @@ public sealed class DeclarativeSubscriptionTests
     [Fact]
     public async Task MessageThatMatchesNoRuleGoesToTheDeadLetterTopicWhenOneIsSet()
     {
-        await using var environment = Redis(Subscription("v2alpha1", NoDefault + "\ndeadLetterTopic: photos-dlq"));
+        await using var environment = Redis(
+            Subscription("v2alpha1", NoDefault + "\ndeadLetterTopic: photos-dlq"));
         await StartAppAsync(environment, "subscriber");
         using var publisher = await PublisherAsync(environment);
 
@@ -99,7 +102,8 @@ public sealed class DeclarativeSubscriptionTests
         await environment.PublishedAsync("photos-dlq");
     }
 
-    private const string NoDefault = "routes:\n  rules:\n    - match: event.type == \"big\"\n      path: /big";
+    private const string NoDefault =
+        "routes:\n  rules:\n    - match: event.type == \"big\"\n      path: /big";
 
     private static string Subscription(string version, string spec, string scopes = "") => $"""
         apiVersion: dapr.io/{version}

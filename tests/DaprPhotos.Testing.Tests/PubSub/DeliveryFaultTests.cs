@@ -1,6 +1,5 @@
-using DaprPhotos.Testing.Hosting;
-using System.Text.Json;
 using DaprPhotos.Testing.Diagnostics;
+using DaprPhotos.Testing.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
@@ -20,9 +19,11 @@ public sealed class DeliveryFaultTests
 
         await publisher.PublishEventAsync("pubsub", "orders", new { Id = 1 }, Cancellation);
         await environment.WaitForAsync<MessageSettled>(
-            settled => environment.Messages.Count(message => message is MessageSettled) == 2, "both copies to settle");
+            settled => environment.Messages.Count(message => message is MessageSettled) == 2,
+            "both copies to settle");
 
-        var ids = subscriber.Deliveries("/orders").Select(request => Json(request.Body).GetProperty("id").GetString());
+        var ids = subscriber.Deliveries("/orders")
+            .Select(request => Json(request.Body).GetProperty("id").GetString());
         var id = Assert.Single(ids.Distinct());
         Assert.Equal(2, ids.Count());
         Assert.Equal((await environment.PublishedAsync("orders")).CloudEventId, id);
@@ -44,8 +45,10 @@ public sealed class DeliveryFaultTests
         }
 
         await environment.WaitForAsync<MessageSettled>(
-            _ => environment.Messages.Count(message => message is MessageSettled) == 3, "all three to settle");
-        var seen = subscriber.Deliveries("/orders").Select(r => Json(r.Body).GetProperty("data").GetProperty("id").GetInt32());
+            _ => environment.Messages.Count(message => message is MessageSettled) == 3,
+            "all three to settle");
+        var seen = subscriber.Deliveries("/orders")
+            .Select(r => Json(r.Body).GetProperty("data").GetProperty("id").GetInt32());
         Assert.Equal([3, 2, 1], seen);
     }
 
@@ -63,7 +66,8 @@ public sealed class DeliveryFaultTests
 
         time.Advance(TimeSpan.FromSeconds(30));
 
-        var delivered = await environment.WaitForAsync<MessageDelivered>(d => d.Topic == "orders", "the delivery");
+        var delivered = await environment.WaitForAsync<MessageDelivered>(
+            d => d.Topic == "orders", "the delivery");
         Assert.True(delivered.At >= published.At + TimeSpan.FromSeconds(30));
     }
 

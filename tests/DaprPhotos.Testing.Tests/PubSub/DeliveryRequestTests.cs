@@ -1,5 +1,4 @@
 using DaprPhotos.Testing.Diagnostics;
-using System.Text;
 using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +7,9 @@ using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
 
 namespace DaprPhotos.Testing.Tests.PubSub;
 
-/// <summary>Contract §2.3 and §2.4: the HTTP request daprd sends, and what UseCloudEvents makes of it.</summary>
+/// <summary>
+/// Contract §2.3 and §2.4: the HTTP request daprd sends, and what UseCloudEvents makes of it.
+/// </summary>
 public sealed class DeliveryRequestTests
 {
     // contract §2.3: path, body byte for byte, content type, Pubsubname, metadata headers, app token.
@@ -20,7 +21,8 @@ public sealed class DeliveryRequestTests
             options: new TestSidecarOptions { AppApiToken = "app-secret" });
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishEventAsync("pubsub", "photos", new { Id = 1 }, new() { ["tenant"] = "t1" }, Cancellation);
+        await publisher.PublishEventAsync(
+            "pubsub", "photos", new { Id = 1 }, new() { ["tenant"] = "t1" }, Cancellation);
         await environment.SettledAsync("photos");
 
         var request = Assert.Single(subscriber.Deliveries("/photos"));
@@ -38,13 +40,18 @@ public sealed class DeliveryRequestTests
         await using var environment = Redis();
         var received = new TaskCompletionSource<PhotoUploaded>();
         await TinyApp.StartAsync(await environment.StartSidecarAsync("subscriber"), app => app
-            .MapPost("/photos", (PhotoUploaded photo) => { received.TrySetResult(photo); return Results.Ok(); })
+            .MapPost("/photos", (PhotoUploaded photo) =>
+            {
+                received.TrySetResult(photo);
+                return Results.Ok();
+            })
             .WithTopic("pubsub", "photos"), Cancellation);
         using var publisher = await PublisherAsync(environment);
 
         await publisher.PublishEventAsync("pubsub", "photos", new PhotoUploaded("p1", 42), Cancellation);
 
-        Assert.Equal(new PhotoUploaded("p1", 42), await received.Task.WaitAsync(WaitLimits.Default, Cancellation));
+        Assert.Equal(
+            new PhotoUploaded("p1", 42), await received.Task.WaitAsync(WaitLimits.Default, Cancellation));
     }
 
     // contract §2.4: a data_base64 event reaches the handler as the raw bytes.
@@ -64,10 +71,12 @@ public sealed class DeliveryRequestTests
             .WithTopic("pubsub", "photos"), Cancellation);
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishByteEventAsync("pubsub", "photos", new byte[] { 0, 1, 255 }, "application/octet-stream",
+        await publisher.PublishByteEventAsync(
+            "pubsub", "photos", new byte[] { 0, 1, 255 }, "application/octet-stream",
             cancellationToken: Cancellation);
 
-        Assert.Equal(new byte[] { 0, 1, 255 }, await received.Task.WaitAsync(WaitLimits.Default, Cancellation));
+        Assert.Equal(
+            new byte[] { 0, 1, 255 }, await received.Task.WaitAsync(WaitLimits.Default, Cancellation));
     }
 
     private sealed record PhotoUploaded(string PhotoId, int SizeBytes);

@@ -4,7 +4,9 @@ using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
 
 namespace DaprPhotos.Testing.Tests.PubSub;
 
-/// <summary>dapr-answers §3: exponential retries start at 500 ms and grow 1.5x, with ±50 % jitter.</summary>
+/// <summary>
+/// dapr-answers §3: exponential retries start at 500 ms and grow 1.5x, with ±50 % jitter.
+/// </summary>
 public sealed class ExponentialBackoffTests
 {
     // dapr-answers §3 (retry spec defaults): the waits the sidecar asks its clock for are the backoff.
@@ -12,7 +14,8 @@ public sealed class ExponentialBackoffTests
     public async Task ExponentialPolicyWaitsLongerBeforeEachRetry()
     {
         var time = new DelayRecordingTimeProvider();
-        await using var environment = Redis(time, Support.Resources.InboundRetry("policy: exponential\nmaxRetries: 5"));
+        await using var environment = Redis(
+            time, Support.Resources.InboundRetry("policy: exponential\nmaxRetries: 5"));
         await SubscribeAsync(environment, "orders", () => Results.StatusCode(500));
         using var publisher = await PublisherAsync(environment);
 
@@ -27,7 +30,8 @@ public sealed class ExponentialBackoffTests
             Assert.InRange(delays[retry].TotalMilliseconds, nominal * 0.5, nominal * 1.5);
         }
 
-        Assert.True(delays[^1] > delays[0], $"the last wait {delays[^1]} should outgrow the first {delays[0]}");
+        Assert.True(
+            delays[^1] > delays[0], $"the last wait {delays[^1]} should outgrow the first {delays[0]}");
     }
 
     /// <summary>A fast clock that remembers every finite wait it is asked to time.</summary>
@@ -51,7 +55,8 @@ public sealed class ExponentialBackoffTests
 
         public override long GetTimestamp() => _clock.GetTimestamp();
 
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        public override ITimer CreateTimer(
+            TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
             {

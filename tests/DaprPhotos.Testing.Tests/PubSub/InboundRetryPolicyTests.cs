@@ -4,7 +4,9 @@ using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
 
 namespace DaprPhotos.Testing.Tests.PubSub;
 
-/// <summary>Contract §3.2 and dapr-answers §3: the inbound resiliency policy around each delivery.</summary>
+/// <summary>
+/// Contract §3.2 and dapr-answers §3: the inbound resiliency policy around each delivery.
+/// </summary>
 public sealed class InboundRetryPolicyTests
 {
     // dapr-answers §3: there is no built-in pubsub retry; without a policy daprd tries once.
@@ -26,7 +28,8 @@ public sealed class InboundRetryPolicyTests
     [Fact]
     public async Task MaxRetriesBoundsTheAttemptsBeforeTheDeadLetterTopic()
     {
-        await using var environment = Redis(Support.Resources.InboundRetry("policy: constant\nduration: 1s\nmaxRetries: 4"));
+        await using var environment = Redis(
+            Support.Resources.InboundRetry("policy: constant\nduration: 1s\nmaxRetries: 4"));
         await SubscribeAsync(environment, "orders", () => Results.StatusCode(500), "orders-dlq");
         using var publisher = await PublisherAsync(environment);
 
@@ -42,7 +45,8 @@ public sealed class InboundRetryPolicyTests
     [Fact]
     public async Task StatusCodeOutsideTheMatchingListStopsAfterOneAttempt()
     {
-        await using var environment = Redis(Support.Resources.InboundRetry(RetryTwice + "\nmatching:\n  httpStatusCodes: \"500-599\""));
+        await using var environment = Redis(
+            Support.Resources.InboundRetry(RetryTwice + "\nmatching:\n  httpStatusCodes: \"500-599\""));
         await SubscribeAsync(environment, "orders", () => Results.StatusCode(400));
         using var publisher = await PublisherAsync(environment);
 
@@ -57,7 +61,8 @@ public sealed class InboundRetryPolicyTests
     [Fact]
     public async Task StatusCodeInsideTheMatchingListIsRetried()
     {
-        await using var environment = Redis(Support.Resources.InboundRetry(RetryTwice + "\nmatching:\n  httpStatusCodes: \"500-599\""));
+        await using var environment = Redis(
+            Support.Resources.InboundRetry(RetryTwice + "\nmatching:\n  httpStatusCodes: \"500-599\""));
         await SubscribeAsync(environment, "orders", () => Results.StatusCode(503));
         using var publisher = await PublisherAsync(environment);
 
@@ -71,7 +76,8 @@ public sealed class InboundRetryPolicyTests
     [Fact]
     public async Task RetryStatusIsRetriedWhateverTheMatchingList()
     {
-        await using var environment = Redis(Support.Resources.InboundRetry(RetryTwice + "\nmatching:\n  httpStatusCodes: \"500-599\""));
+        await using var environment = Redis(
+            Support.Resources.InboundRetry(RetryTwice + "\nmatching:\n  httpStatusCodes: \"500-599\""));
         await SubscribeAsync(environment, "orders", () => Body(200, """{"status":"RETRY"}"""));
         using var publisher = await PublisherAsync(environment);
 
@@ -87,7 +93,8 @@ public sealed class InboundRetryPolicyTests
     {
         await using var environment = Redis(Support.Resources.InboundRetry(
             "policy: constant\nduration: 1s\nmaxRetries: 10",
-            extraPolicies: "circuitBreakers:\n  inboundBreaker:\n    trip: consecutiveFailures > 2\n    timeout: 1h",
+            extraPolicies: "circuitBreakers:\n  inboundBreaker:\n"
+                + "    trip: consecutiveFailures > 2\n    timeout: 1h",
             inboundExtra: "circuitBreaker: inboundBreaker"));
         var subscriber = await SubscribeAsync(environment, "orders", () => Results.StatusCode(500));
         using var publisher = await PublisherAsync(environment);

@@ -44,12 +44,15 @@ public sealed class ProgrammaticSubscriptionTests
         }, Cancellation);
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishEventAsync("pubsub", "routed", new { Size = 9 }, new() { ["cloudevent.type"] = "big" }, Cancellation);
+        await publisher.PublishEventAsync(
+            "pubsub", "routed", new { Size = 9 }, new() { ["cloudevent.type"] = "big" }, Cancellation);
         await publisher.PublishEventAsync("pubsub", "routed", new { Size = 1 }, Cancellation);
         await environment.WhenIdleAsync();
 
-        Assert.Equal(9, Json(Assert.Single(subscriber.Deliveries("/big")).Body).GetProperty("data").GetProperty("size").GetInt32());
-        Assert.Equal(1, Json(Assert.Single(subscriber.Deliveries("/small")).Body).GetProperty("data").GetProperty("size").GetInt32());
+        var big = Json(Assert.Single(subscriber.Deliveries("/big")).Body).GetProperty("data");
+        Assert.Equal(9, big.GetProperty("size").GetInt32());
+        var small = Json(Assert.Single(subscriber.Deliveries("/small")).Body).GetProperty("data");
+        Assert.Equal(1, small.GetProperty("size").GetInt32());
     }
 
     // contract §1.1: "topic %s has an empty routes": a subscription without any route is removed.
@@ -60,7 +63,8 @@ public sealed class ProgrammaticSubscriptionTests
         var sidecar = await environment.StartSidecarAsync("subscriber");
 
         await RawApp.StartAsync(sidecar, app => RawApp.Subscriptions(app,
-            """[{"pubsubname":"pubsub","topic":"orders"},{"pubsubname":"pubsub","topic":"kept","route":"kept"}]"""));
+            """[{"pubsubname":"pubsub","topic":"orders"},"""
+            + """{"pubsubname":"pubsub","topic":"kept","route":"kept"}]"""));
 
         Assert.Equal(["kept"], sidecar.Subscriptions.Select(subscription => subscription.Topic));
     }
@@ -74,7 +78,8 @@ public sealed class ProgrammaticSubscriptionTests
         await using var environment = Redis();
         var sidecar = await environment.StartSidecarAsync("subscriber");
 
-        await RawApp.StartAsync(sidecar, app => app.MapGet("/dapr/subscribe", () => Results.StatusCode(statusCode)));
+        await RawApp.StartAsync(
+            sidecar, app => app.MapGet("/dapr/subscribe", () => Results.StatusCode(statusCode)));
 
         Assert.Empty(sidecar.Subscriptions);
     }
@@ -101,7 +106,9 @@ public sealed class ProgrammaticSubscriptionTests
         var sidecar = await environment.StartSidecarAsync("subscriber");
 
         var error = await Assert.ThrowsAsync<DaprResourceException>(() => TinyApp.StartAsync(
-            sidecar, app => app.MapPost("/orders", () => Results.Ok()).WithTopic("pubsub-typo", "orders"), Cancellation));
+            sidecar,
+            app => app.MapPost("/orders", () => Results.Ok()).WithTopic("pubsub-typo", "orders"),
+            Cancellation));
 
         Assert.Contains("pubsub-typo", error.Message);
     }

@@ -24,17 +24,22 @@ internal static class PubSubKit
     private const string NoSpuriousRedelivery = "- name: processingTimeout\n  value: 1h\n";
 
     public static DaprTestEnvironment Redis(params string[] extraDocuments) =>
-        new(Support.Resources.Load([Support.Resources.RedisPubSub(metadata: NoSpuriousRedelivery), .. extraDocuments]));
+        new(Support.Resources.Load(
+            [Support.Resources.RedisPubSub(metadata: NoSpuriousRedelivery), .. extraDocuments]));
 
     public static DaprTestEnvironment Redis(TimeProvider time, params string[] extraDocuments) =>
         new(
-            Support.Resources.Load([Support.Resources.RedisPubSub(metadata: NoSpuriousRedelivery), .. extraDocuments]),
+            Support.Resources.Load(
+                [Support.Resources.RedisPubSub(metadata: NoSpuriousRedelivery), .. extraDocuments]),
             new DaprTestEnvironmentOptions { Time = time });
 
     public static DaprTestEnvironment InMemory(params string[] extraDocuments) =>
-        new(Support.Resources.Load([Support.Resources.Component("pubsub", "pubsub.in-memory", "[]"), .. extraDocuments]));
+        new(Support.Resources.Load(
+            [Support.Resources.Component("pubsub", "pubsub.in-memory", "[]"), .. extraDocuments]));
 
-    /// <summary>A resiliency resource whose pubsub outbound (publish) policy is the given retry spec.</summary>
+    /// <summary>
+    /// A resiliency resource whose pubsub outbound (publish) policy is the given retry spec.
+    /// </summary>
     public static string OutboundRetry(string retry) => $"""
         apiVersion: dapr.io/v1alpha1
         kind: Resiliency
@@ -52,25 +57,40 @@ internal static class PubSubKit
                   retry: publishRetry
         """;
 
-    /// <summary>A subscriber app with one endpoint, <c>/{topic}</c>, that answers every delivery with <paramref name="answer"/>.</summary>
+    /// <summary>
+    /// A subscriber app with one endpoint, <c>/{topic}</c>, that answers every delivery with
+    /// <paramref name="answer"/>.
+    /// </summary>
     public static async Task<TinyApp> SubscribeAsync(
-        DaprTestEnvironment environment, string topic, Func<HttpContext, Task<IResult>> answer,
-        string? deadLetterTopic = null, string appId = "subscriber", TestSidecarOptions? options = null,
+        DaprTestEnvironment environment,
+        string topic,
+        Func<HttpContext, Task<IResult>> answer,
+        string? deadLetterTopic = null,
+        string appId = "subscriber",
+        TestSidecarOptions? options = null,
         bool rawPayload = false)
     {
         var sidecar = await environment.StartSidecarAsync(appId, options);
         var topicOptions = new TopicOptions
         {
-            PubsubName = "pubsub", Name = topic, DeadLetterTopic = deadLetterTopic, EnableRawPayload = rawPayload,
+            PubsubName = "pubsub",
+            Name = topic,
+            DeadLetterTopic = deadLetterTopic,
+            EnableRawPayload = rawPayload,
         };
-        return await TinyApp.StartAsync(sidecar, app => app.MapPost($"/{topic}", answer).WithTopic(topicOptions), Cancellation);
+        return await TinyApp.StartAsync(
+            sidecar, app => app.MapPost($"/{topic}", answer).WithTopic(topicOptions), Cancellation);
     }
 
     public static Task<TinyApp> SubscribeAsync(
-        DaprTestEnvironment environment, string topic, Func<IResult> answer, string? deadLetterTopic = null) =>
+        DaprTestEnvironment environment,
+        string topic,
+        Func<IResult> answer,
+        string? deadLetterTopic = null) =>
         SubscribeAsync(environment, topic, _ => Task.FromResult(answer()), deadLetterTopic);
 
-    public static async Task<DaprClient> PublisherAsync(DaprTestEnvironment environment, string appId = "publisher") =>
+    public static async Task<DaprClient> PublisherAsync(
+        DaprTestEnvironment environment, string appId = "publisher") =>
         (await environment.StartSidecarAsync(appId)).CreateDaprClient();
 
     public static async Task<T> WaitForAsync<T>(
@@ -80,13 +100,19 @@ internal static class PubSubKit
             message => message is T typed && match(typed), description, cancellationToken: Cancellation);
 
     public static Task<MessageSettled> SettledAsync(this DaprTestEnvironment environment, string topic) =>
-        environment.WaitForAsync<MessageSettled>(settled => settled.Topic == topic, $"a message on {topic} to settle");
+        environment.WaitForAsync<MessageSettled>(
+            settled => settled.Topic == topic, $"a message on {topic} to settle");
 
     public static Task<MessagePublished> PublishedAsync(this DaprTestEnvironment environment, string topic) =>
-        environment.WaitForAsync<MessagePublished>(published => published.Topic == topic, $"a publish to {topic}");
+        environment.WaitForAsync<MessagePublished>(
+            published => published.Topic == topic, $"a publish to {topic}");
 
-    public static IReadOnlyList<MessageDelivered> Attempts(this DaprTestEnvironment environment, string topic) =>
-        [.. environment.Messages.Snapshot().OfType<MessageDelivered>().Where(delivered => delivered.Topic == topic)];
+    public static IReadOnlyList<MessageDelivered> Attempts(
+        this DaprTestEnvironment environment, string topic) =>
+        [.. environment.Messages
+            .Snapshot()
+            .OfType<MessageDelivered>()
+            .Where(delivered => delivered.Topic == topic)];
 
     public static IReadOnlyList<ReceivedRequest> Deliveries(this TinyApp app, string path) =>
         app.Received.Where(request => request.Method == "POST" && request.Path == path);

@@ -1,5 +1,5 @@
-using DaprPhotos.Testing.Hosting;
 using Dapr;
+using DaprPhotos.Testing.Hosting;
 using Grpc.Core;
 using Grpc.Net.Client;
 using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
@@ -19,7 +19,8 @@ public sealed class PublishErrorTests
         using var channel = GrpcChannel.ForAddress(sidecar.GrpcEndpoint);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new DaprProto.Dapr.DaprClient(channel)
-            .PublishEventAsync(new DaprProto.PublishEventRequest { Topic = "orders" }, cancellationToken: Cancellation)
+            .PublishEventAsync(
+                new DaprProto.PublishEventRequest { Topic = "orders" }, cancellationToken: Cancellation)
             .ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -50,7 +51,8 @@ public sealed class PublishErrorTests
         using var channel = GrpcChannel.ForAddress(sidecar.GrpcEndpoint);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new DaprProto.Dapr.DaprClient(channel)
-            .PublishEventAsync(new DaprProto.PublishEventRequest { PubsubName = "pubsub" }, cancellationToken: Cancellation)
+            .PublishEventAsync(
+                new DaprProto.PublishEventRequest { PubsubName = "pubsub" }, cancellationToken: Cancellation)
             .ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -62,7 +64,8 @@ public sealed class PublishErrorTests
     public async Task TopicOutsideThePublishingScopesIsPermissionDenied()
     {
         await using var environment = new DaprTestEnvironment(Support.Resources.Load(
-            Support.Resources.RedisPubSub(metadata: "- name: publishingScopes\n  value: \"publisher=orders\"\n")));
+            Support.Resources.RedisPubSub(
+                metadata: "- name: publishingScopes\n  value: \"publisher=orders\"\n")));
         using var publisher = await PublisherAsync(environment);
         await publisher.PublishEventAsync("pubsub", "orders", new { Id = 1 }, Cancellation);
 

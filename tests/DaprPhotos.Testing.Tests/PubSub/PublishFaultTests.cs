@@ -8,7 +8,8 @@ namespace DaprPhotos.Testing.Tests.PubSub;
 /// <summary>Injected broker failures on publish, as daprd reports them (contract §5).</summary>
 public sealed class PublishFaultTests
 {
-    // contract §5: a broker failure with no outbound policy is Internal "error when publishing to topic …".
+    // contract §5: a broker failure with no outbound policy is Internal
+    // "error when publishing to topic …".
     [Fact]
     public async Task BrokerFailureWithoutResiliencyFailsThePublish()
     {

@@ -7,7 +7,9 @@ using static DaprPhotos.Testing.Tests.PubSub.PubSubKit;
 
 namespace DaprPhotos.Testing.Tests.PubSub;
 
-/// <summary>Contract §2.1–§2.3: publish metadata daprd acts on (rawPayload, ttlInSeconds, trace context).</summary>
+/// <summary>
+/// Contract §2.1–§2.3: publish metadata daprd acts on (rawPayload, ttlInSeconds, trace context).
+/// </summary>
 public sealed class PublishMetadataTests
 {
     // contract §2.1: rawPayload=true puts the bytes on the broker unwrapped.
@@ -17,7 +19,8 @@ public sealed class PublishMetadataTests
         await using var environment = Redis();
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishByteEventAsync("pubsub", "photos", Encoding.UTF8.GetBytes("raw bytes"), "text/plain",
+        await publisher.PublishByteEventAsync(
+            "pubsub", "photos", Encoding.UTF8.GetBytes("raw bytes"), "text/plain",
             new() { ["rawPayload"] = "true" }, Cancellation);
 
         Assert.Equal("raw bytes", (await environment.PublishedAsync("photos")).BodyText);
@@ -32,12 +35,15 @@ public sealed class PublishMetadataTests
             environment, "photos", _ => Task.FromResult(Results.Ok()), rawPayload: true);
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishByteEventAsync("pubsub", "photos", Encoding.UTF8.GetBytes("raw bytes"), "text/plain",
+        await publisher.PublishByteEventAsync(
+            "pubsub", "photos", Encoding.UTF8.GetBytes("raw bytes"), "text/plain",
             new() { ["rawPayload"] = "true" }, Cancellation);
         await environment.SettledAsync("photos");
 
         var wrapper = Json(Assert.Single(subscriber.Deliveries("/photos")).Body);
-        Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes("raw bytes")), wrapper.GetProperty("data_base64").GetString());
+        Assert.Equal(
+            Convert.ToBase64String(Encoding.UTF8.GetBytes("raw bytes")),
+            wrapper.GetProperty("data_base64").GetString());
         Assert.Equal("application/octet-stream", wrapper.GetProperty("datacontenttype").GetString());
         Assert.Equal("Dapr", wrapper.GetProperty("source").GetString());
         Assert.Equal("photos", wrapper.GetProperty("topic").GetString());
@@ -51,7 +57,8 @@ public sealed class PublishMetadataTests
         await using var environment = Redis(time);
         using var publisher = await PublisherAsync(environment);
 
-        await publisher.PublishEventAsync("pubsub", "photos", new { Id = 1 }, new() { ["ttlInSeconds"] = "90" }, Cancellation);
+        await publisher.PublishEventAsync(
+            "pubsub", "photos", new { Id = 1 }, new() { ["ttlInSeconds"] = "90" }, Cancellation);
 
         var envelope = Json((await environment.PublishedAsync("photos")).BodyText);
         Assert.Equal("2026-03-01T12:01:30Z", envelope.GetProperty("expiration").GetString());
@@ -66,7 +73,8 @@ public sealed class PublishMetadataTests
         var subscriber = await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()));
         using var publisher = await PublisherAsync(environment);
         environment.Faults.DelayDeliveries(TimeSpan.FromSeconds(60), "photos");
-        await publisher.PublishEventAsync("pubsub", "photos", new { Id = 1 }, new() { ["ttlInSeconds"] = "10" }, Cancellation);
+        await publisher.PublishEventAsync(
+            "pubsub", "photos", new { Id = 1 }, new() { ["ttlInSeconds"] = "10" }, Cancellation);
 
         time.Advance(TimeSpan.FromSeconds(60));
 
@@ -81,10 +89,12 @@ public sealed class PublishMetadataTests
     {
         var time = new FakeTimeProvider();
         await using var environment = Redis(time);
-        await SubscribeAsync(environment, "photos", _ => Task.FromResult(Results.Ok()), deadLetterTopic: "photos-dlq");
+        await SubscribeAsync(
+            environment, "photos", _ => Task.FromResult(Results.Ok()), deadLetterTopic: "photos-dlq");
         using var publisher = await PublisherAsync(environment);
         environment.Faults.DelayDeliveries(TimeSpan.FromSeconds(60), "photos");
-        await publisher.PublishEventAsync("pubsub", "photos", new { Id = 1 }, new() { ["ttlInSeconds"] = "10" }, Cancellation);
+        await publisher.PublishEventAsync(
+            "pubsub", "photos", new { Id = 1 }, new() { ["ttlInSeconds"] = "10" }, Cancellation);
 
         time.Advance(TimeSpan.FromSeconds(60));
 
@@ -93,7 +103,8 @@ public sealed class PublishMetadataTests
         await environment.PublishedAsync("photos-dlq");
     }
 
-    // contract §2.1/§2.3: the caller's W3C trace id travels in the CloudEvent and the delivery's traceparent.
+    // contract §2.1/§2.3: the caller's W3C trace id travels in the CloudEvent and the delivery's
+    // traceparent.
     [Fact]
     public async Task IncomingTraceContextKeepsItsTraceIdThroughToTheDelivery()
     {
@@ -104,7 +115,8 @@ public sealed class PublishMetadataTests
         using var listener = new ActivityListener
         {
             ShouldListenTo = candidate => candidate.Name == source.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
+                ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
 

@@ -2,7 +2,6 @@ using DaprPhotos.Testing.Diagnostics;
 using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
@@ -34,7 +33,8 @@ internal sealed class RawApp : IAsyncDisposable
                 header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
-            rawApp.Received.Add(new ReceivedRequest(context.Request.Method, context.Request.Path, headers, body));
+            rawApp.Received.Add(
+                new ReceivedRequest(context.Request.Method, context.Request.Path, headers, body));
             await next(context);
         });
         mapEndpoints(app);

@@ -41,7 +41,8 @@ internal static class Resources
         Component(name, "state.in-memory", metadata.Length == 0 ? "[]" : metadata);
 
     /// <summary>A resiliency resource whose pubsub inbound policy is the given retry spec.</summary>
-    public static string InboundRetry(string retry, string pubsub = "pubsub", string extraPolicies = "", string inboundExtra = "") => $"""
+    public static string InboundRetry(
+        string retry, string pubsub = "pubsub", string extraPolicies = "", string inboundExtra = "") => $"""
         apiVersion: dapr.io/v1alpha1
         kind: Resiliency
         metadata:
@@ -61,5 +62,6 @@ internal static class Resources
         """;
 
     private static string Indent(string text, int spaces) =>
-        string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : new string(' ', spaces) + line));
+        string.Join("\n", text.Split('\n').Select(line =>
+            line.Length == 0 ? line : new string(' ', spaces) + line));
 }

@@ -5,7 +5,9 @@ namespace DaprPhotos.Testing.Tests.Support;
 
 internal static class TestEnvironments
 {
-    /// <summary>One redis pub/sub and one redis state store, no resiliency: the smallest real setup.</summary>
+    /// <summary>
+    /// One redis pub/sub and one redis state store, no resiliency: the smallest real setup.
+    /// </summary>
     public static DaprTestEnvironment Redis(params string[] extraDocuments) =>
         new(Resources.Load([Resources.RedisPubSub(), Resources.RedisState(), .. extraDocuments]));
 

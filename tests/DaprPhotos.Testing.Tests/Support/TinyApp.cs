@@ -2,7 +2,6 @@ using Dapr.Client;
 using DaprPhotos.Testing.Diagnostics;
 using DaprPhotos.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;

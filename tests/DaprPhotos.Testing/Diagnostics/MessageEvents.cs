@@ -5,7 +5,12 @@ public abstract record MessageEvent(string PubSubName, string Topic, string Clou
 
 /// <summary>A message the broker accepted; <see cref="Body"/> is exactly what subscribers receive.</summary>
 public sealed record MessagePublished(
-    string PubSubName, string Topic, string CloudEventId, DateTimeOffset At, string PublisherAppId, byte[] Body)
+    string PubSubName,
+    string Topic,
+    string CloudEventId,
+    DateTimeOffset At,
+    string PublisherAppId,
+    byte[] Body)
     : MessageEvent(PubSubName, Topic, CloudEventId, At)
 {
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
@@ -27,12 +32,18 @@ public sealed record MessageDelivered(
     : MessageEvent(PubSubName, Topic, CloudEventId, At)
 {
     public override string ToString() =>
-        $"delivered {Topic} {CloudEventId} to {AppId} /{Path.TrimStart('/')} attempt {Attempt}: {HttpStatus} {Outcome}";
+        $"delivered {Topic} {CloudEventId} to {AppId} /{Path.TrimStart('/')} "
+        + $"attempt {Attempt}: {HttpStatus} {Outcome}";
 }
 
 /// <summary>The end of a message's road for one subscriber.</summary>
 public sealed record MessageSettled(
-    string PubSubName, string Topic, string CloudEventId, DateTimeOffset At, string AppId, SettleReason Reason)
+    string PubSubName,
+    string Topic,
+    string CloudEventId,
+    DateTimeOffset At,
+    string AppId,
+    SettleReason Reason)
     : MessageEvent(PubSubName, Topic, CloudEventId, At)
 {
     public override string ToString() => $"settled {Topic} {CloudEventId} for {AppId}: {Reason}";

@@ -41,7 +41,10 @@ public sealed class ObservableLog<T>
     }
 
     public async Task<T> WaitForAsync(
-        Func<T, bool> match, string description, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        Func<T, bool> match,
+        string description,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_entries)
@@ -66,8 +69,10 @@ public sealed class ObservableLog<T>
                 _waiters.RemoveAll(waiter => waiter.Done == done);
             }
 
-            var seen = string.Join(Environment.NewLine, Snapshot().TakeLast(20).Select(entry => $"  {entry}"));
-            throw new TimeoutException($"Timed out waiting for {description}. Last entries:{Environment.NewLine}{seen}");
+            var seen = string.Join(
+                Environment.NewLine, Snapshot().TakeLast(20).Select(entry => $"  {entry}"));
+            throw new TimeoutException(
+                $"Timed out waiting for {description}. Last entries:{Environment.NewLine}{seen}");
         }
     }
 }

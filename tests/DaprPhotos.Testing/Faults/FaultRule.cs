@@ -56,7 +56,9 @@ public sealed class FaultRule
 
 public enum FaultKind
 {
-    /// <summary>The component behind the sidecar failed; daprd retries it by the outbound policy first.</summary>
+    /// <summary>
+    /// The component behind the sidecar failed; daprd retries it by the outbound policy first.
+    /// </summary>
     ComponentError,
 
     /// <summary>The call never reached daprd.</summary>

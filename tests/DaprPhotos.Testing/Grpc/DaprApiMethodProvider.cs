@@ -27,7 +27,9 @@ internal sealed class DaprApiMethodProvider : IServiceMethodProvider<DaprApiServ
         Add<DaprProto.DeleteBulkStateRequest, Google.Protobuf.WellKnownTypes.Empty>(
             context, "DeleteBulkState", (api, request, call) => api.DeleteBulkState(request, call));
         Add<DaprProto.ExecuteStateTransactionRequest, Google.Protobuf.WellKnownTypes.Empty>(
-            context, "ExecuteStateTransaction", (api, request, call) => api.ExecuteStateTransaction(request, call));
+            context,
+            "ExecuteStateTransaction",
+            (api, request, call) => api.ExecuteStateTransaction(request, call));
         Add<DaprProto.PublishEventRequest, Google.Protobuf.WellKnownTypes.Empty>(
             context, "PublishEvent", (api, request, call) => api.PublishEvent(request, call));
         Add<DaprProto.BulkPublishRequest, DaprProto.BulkPublishResponse>(

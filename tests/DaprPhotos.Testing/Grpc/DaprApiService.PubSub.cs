@@ -1,4 +1,3 @@
-using DaprPhotos.Testing.Diagnostics;
 using DaprPhotos.Testing.PubSub;
 using DaprPhotos.Testing.Resources;
 using Google.Protobuf.WellKnownTypes;
@@ -19,7 +18,8 @@ internal sealed partial class DaprApiService
         return new Empty();
     }
 
-    public async Task<DaprProto.BulkPublishResponse> BulkPublishEvent(DaprProto.BulkPublishRequest request, ServerCallContext call)
+    public async Task<DaprProto.BulkPublishResponse> BulkPublishEvent(
+        DaprProto.BulkPublishRequest request, ServerCallContext call)
     {
         Enter(call, "BulkPublishEvent", request.PubsubName, request.Topic, request);
         var pubsub = PubSub(request.PubsubName, request.Topic);
@@ -34,11 +34,16 @@ internal sealed partial class DaprApiService
 
             try
             {
-                await PublishAsync(pubsub, request.Topic, entry.Event.ToByteArray(), entry.ContentType, metadata, call);
+                await PublishAsync(
+                    pubsub, request.Topic, entry.Event.ToByteArray(), entry.ContentType, metadata, call);
             }
             catch (RpcException ex)
             {
-                response.FailedEntries.Add(new DaprProto.BulkPublishResponseFailedEntry { EntryId = entry.EntryId, Error = ex.Status.Detail });
+                response.FailedEntries.Add(new DaprProto.BulkPublishResponseFailedEntry
+                {
+                    EntryId = entry.EntryId,
+                    Error = ex.Status.Detail,
+                });
             }
         }
 
@@ -52,7 +57,8 @@ internal sealed partial class DaprApiService
             throw Error(StatusCode.InvalidArgument, "pubsub name is empty");
         }
 
-        var pubsub = sidecar.Components.FirstOrDefault(component => component.IsPubSub && component.Name == name)
+        var pubsub = sidecar.Components.FirstOrDefault(component =>
+                component.IsPubSub && component.Name == name)
             ?? throw Error(StatusCode.InvalidArgument, $"pubsub {name} is not found");
         if (topic.Length == 0)
         {
@@ -61,16 +67,23 @@ internal sealed partial class DaprApiService
 
         return PublishingScopes.Allows(pubsub, sidecar.AppId, topic)
             ? pubsub
-            : throw Error(StatusCode.PermissionDenied, $"topic {topic} is not allowed for app id {sidecar.AppId}");
+            : throw Error(
+                StatusCode.PermissionDenied, $"topic {topic} is not allowed for app id {sidecar.AppId}");
     }
 
     private async Task PublishAsync(
-        ComponentSpec pubsub, string topic, byte[] data, string contentType, Dictionary<string, string> metadata,
+        ComponentSpec pubsub,
+        string topic,
+        byte[] data,
+        string contentType,
+        Dictionary<string, string> metadata,
         ServerCallContext call)
     {
         var incoming = call.RequestHeaders.GetValue("traceparent");
         var (traceParent, traceState) = CloudEventEnvelope.TraceFields(
-            metadata, TraceContext.ChildOf(incoming) ?? TraceContext.NewRoot(), call.RequestHeaders.GetValue("tracestate") ?? "");
+            metadata,
+            TraceContext.ChildOf(incoming) ?? TraceContext.NewRoot(),
+            call.RequestHeaders.GetValue("tracestate") ?? "");
         var now = Environment.Time.GetUtcNow();
         byte[] body;
         string cloudEventId;
@@ -82,21 +95,36 @@ internal sealed partial class DaprApiService
         }
         else
         {
-            var expiresAt = int.TryParse(metadata.GetValueOrDefault("ttlInSeconds"), out var ttl) ? now.AddSeconds(ttl) : (DateTimeOffset?)null;
-            var context = new PublishContext(sidecar.AppId, pubsub.Name, topic, data, contentType, metadata, traceParent, traceState, now, expiresAt);
+            var expiresAt = int.TryParse(metadata.GetValueOrDefault("ttlInSeconds"), out var ttl)
+                ? now.AddSeconds(ttl)
+                : (DateTimeOffset?)null;
+            var context = new PublishContext(
+                sidecar.AppId,
+                pubsub.Name,
+                topic,
+                data,
+                contentType,
+                metadata,
+                traceParent,
+                traceState,
+                now,
+                expiresAt);
             try
             {
                 body = CloudEventEnvelope.Build(context);
             }
             catch (FormatException ex)
             {
-                throw Error(StatusCode.InvalidArgument, $"error when unmarshalling the request to a cloud event: {ex.Message}");
+                throw Error(
+                    StatusCode.InvalidArgument,
+                    $"error when unmarshalling the request to a cloud event: {ex.Message}");
             }
 
             cloudEventId = CloudEventEnvelope.IdOf(body);
         }
 
-        await CallComponentAsync("PublishEvent", pubsub.Name, topic, $"error when publishing to topic {topic} in pubsub {pubsub.Name}");
+        var failure = $"error when publishing to topic {topic} in pubsub {pubsub.Name}";
+        await CallComponentAsync("PublishEvent", pubsub.Name, topic, failure);
         sidecar.Publish(pubsub, topic, body, metadata, cloudEventId);
     }
 }

@@ -1,14 +1,12 @@
 using DaprPhotos.Testing.State;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using DaprProto = Dapr.Client.Autogen.Grpc.v1;
-using StateConcurrency = Dapr.Client.Autogen.Grpc.v1.StateOptions.Types.StateConcurrency;
 
 namespace DaprPhotos.Testing.Grpc;
 
-// The state API (contract §4): store lookup, key rules, ETag errors mapped to daprd's codes.
+// The state API's reads (contract §4) and the store lookup every state call starts with.
 internal sealed partial class DaprApiService
 {
     public async Task<DaprProto.GetStateResponse> GetState(
@@ -58,51 +56,6 @@ internal sealed partial class DaprApiService
         return CheckResponseSize(response, sidecar.Options.MaxBodySizeBytes);
     }
 
-    public async Task<Empty> SaveState(DaprProto.SaveStateRequest request, ServerCallContext call)
-    {
-        var keys = string.Join(",", request.States.Select(state => state.Key));
-        Enter(call, "SaveState", request.StoreName, keys, request);
-        var store = StateStore(request.StoreName);
-
-        // daprd checks item by item: an empty key, then the key's prefix rules.
-        var upserts = request.States
-            .Select(state => state.Key.Length == 0
-                ? throw Error(StatusCode.InvalidArgument, "state key cannot be empty")
-                : Upsert(store, state))
-            .ToList();
-        await CallComponentAsync(
-            "SaveState", store.Name, keys, $"failed saving state in state store {store.Name}");
-        ApplyAll(store, upserts, $"failed saving state in state store {store.Name}");
-        return new Empty();
-    }
-
-    public async Task<Empty> DeleteState(DaprProto.DeleteStateRequest request, ServerCallContext call)
-    {
-        Enter(call, "DeleteState", request.StoreName, request.Key, request);
-        var store = StateStore(request.StoreName);
-        var delete = new StateDelete(
-            store.StoredKey(request.Key), request.Etag?.Value, Concurrency(request.Options));
-        await CallComponentAsync(
-            "DeleteState", store.Name, request.Key, $"failed deleting state with key {request.Key}");
-        ApplyAll(store, [delete], $"failed deleting state with key {request.Key}");
-        return new Empty();
-    }
-
-    public async Task<Empty> DeleteBulkState(DaprProto.DeleteBulkStateRequest request, ServerCallContext call)
-    {
-        var keys = string.Join(",", request.States.Select(state => state.Key));
-        Enter(call, "DeleteBulkState", request.StoreName, keys, request);
-        var store = StateStore(request.StoreName);
-        var deletes = request.States
-            .Select(state => new StateDelete(
-                store.StoredKey(state.Key), state.Etag?.Value, Concurrency(state.Options)))
-            .ToList();
-        await CallComponentAsync(
-            "DeleteBulkState", store.Name, keys, $"failed deleting state in state store {store.Name}");
-        ApplyAll(store, deletes, $"failed deleting state in state store {store.Name}");
-        return new Empty();
-    }
-
     private StateStoreBinding StateStore(string name)
     {
         if (!sidecar.StatePrefixes.TryGetValue(name, out var prefix))
@@ -116,56 +69,11 @@ internal sealed partial class DaprApiService
         return new StateStoreBinding(component, Environment.StoreFor(component, sidecar), prefix);
     }
 
-    private static StateUpsert Upsert(StateStoreBinding store, DaprProto.StateItem item) =>
-        new(
-            store.StoredKey(item.Key),
-            item.Value,
-            item.Etag?.Value,
-            Concurrency(item.Options),
-            store.Ttl(item.Metadata));
-
     private static void CopyMetadata(StateRead? read, MapField<string, string> target)
     {
         foreach (var (key, value) in read?.Metadata ?? new Dictionary<string, string>())
         {
             target[key] = value;
         }
-    }
-
-    private static WriteConcurrency Concurrency(DaprProto.StateOptions? options) =>
-        options?.Concurrency switch
-        {
-            StateConcurrency.ConcurrencyFirstWrite => WriteConcurrency.FirstWrite,
-            StateConcurrency.ConcurrencyLastWrite => WriteConcurrency.LastWrite,
-            _ => WriteConcurrency.Unspecified,
-        };
-
-    // One item is a Set; several run as the component's bulk operation: each applies on its own and
-    // the error is an ETag error (Aborted, or InvalidArgument if any ETag was malformed) when one was.
-    private static void ApplyAll(
-        StateStoreBinding store, IReadOnlyList<StateOperation> operations, string failure)
-    {
-        var errors = new List<StateStoreException>();
-        foreach (var operation in operations)
-        {
-            try
-            {
-                store.Store.Apply(operation);
-            }
-            catch (StateStoreException ex)
-            {
-                errors.Add(ex);
-            }
-        }
-
-        if (errors.Count == 0)
-        {
-            return;
-        }
-
-        var code = errors.Any(error => error.Kind == StateErrorKind.ETagInvalid) ? StatusCode.InvalidArgument
-            : errors.Any(error => error.Kind == StateErrorKind.ETagMismatch) ? StatusCode.Aborted
-            : StatusCode.Internal;
-        throw Error(code, $"{failure}: {string.Join("\n", errors.Select(error => error.Detail))}");
     }
 }

@@ -66,18 +66,26 @@ internal sealed partial class DaprApiService
     /// publishes to the real topic only once it sees the marker, i.e. once the commit happened.
     /// </summary>
     private async Task<List<StateOperation>> PublishToOutboxAsync(
-        StateStoreBinding store, OutboxSettings outbox, IList<DaprProto.TransactionalStateOperation> operations,
+        StateStoreBinding store,
+        OutboxSettings outbox,
+        IList<DaprProto.TransactionalStateOperation> operations,
         ServerCallContext call)
     {
         const string failure = "error while publishing outbox message";
-        var pubsub = sidecar.Components.FirstOrDefault(component => component.IsPubSub && component.Name == outbox.OutboxPubSub)
+        var pubsub = sidecar.Components.FirstOrDefault(component =>
+                component.IsPubSub && component.Name == outbox.OutboxPubSub)
             ?? throw Error(StatusCode.Internal, $"{failure}: pubsub {outbox.OutboxPubSub} not found");
-        var projections = operations.Where(IsProjection).ToDictionary(operation => operation.Request.Key, operation => operation.Request);
+        var projections = operations
+            .Where(IsProjection)
+            .ToDictionary(operation => operation.Request.Key, operation => operation.Request);
         var internalTopic = outbox.InternalTopic(sidecar.AppId, Environment.Namespace);
-        var traceId = TraceContext.ChildOf(call.RequestHeaders.GetValue("traceparent")) ?? TraceContext.NewRoot();
+        var traceId = TraceContext.ChildOf(call.RequestHeaders.GetValue("traceparent"))
+            ?? TraceContext.NewRoot();
         var markers = new List<StateOperation>();
 
-        foreach (var operation in operations.Where(operation => operation.OperationType == "upsert" && !IsProjection(operation)))
+        var upserts = operations.Where(operation =>
+            operation.OperationType == "upsert" && !IsProjection(operation));
+        foreach (var operation in upserts)
         {
             var marker = $"outbox-{Guid.NewGuid()}";
             var payload = projections.GetValueOrDefault(operation.Request.Key) ?? operation.Request;
@@ -86,18 +94,32 @@ internal sealed partial class DaprApiService
             sidecar.Publish(pubsub, internalTopic, body, new Dictionary<string, string>(), marker);
 
             // The marker goes in unprefixed: the relay reads the store directly, not through the API.
-            markers.Add(new StateUpsert(marker, ByteString.CopyFromUtf8("\"0\""), null, WriteConcurrency.Unspecified, null));
+            markers.Add(new StateUpsert(
+                marker, ByteString.CopyFromUtf8("\"0\""), null, WriteConcurrency.Unspecified, null));
         }
 
         return markers;
     }
 
     private byte[] InternalEnvelope(
-        string marker, OutboxSettings outbox, DaprProto.StateItem payload, IDictionary<string, string> metadata, string traceId)
+        string marker,
+        OutboxSettings outbox,
+        DaprProto.StateItem payload,
+        IDictionary<string, string> metadata,
+        string traceId)
     {
         var contentType = payload.Metadata.TryGetValue("contentType", out var type) ? type : "";
-        var context = new PublishContext(sidecar.AppId, outbox.OutboxPubSub, "", payload.Value.ToByteArray(), contentType,
-            new Dictionary<string, string>(), "", "", Environment.Time.GetUtcNow(), null);
+        var context = new PublishContext(
+            sidecar.AppId,
+            outbox.OutboxPubSub,
+            "",
+            payload.Value.ToByteArray(),
+            contentType,
+            new Dictionary<string, string>(),
+            "",
+            "",
+            Environment.Time.GetUtcNow(),
+            null);
         var envelope = JsonNode.Parse(CloudEventEnvelope.Build(context))!.AsObject();
         envelope["id"] = marker;
         envelope["traceid"] = traceId;

@@ -20,15 +20,22 @@ internal sealed partial class DaprApiService(TestSidecar sidecar)
         Enter(call, "GetMetadata", "", "", new DaprProto.GetMetadataRequest());
         var response = new DaprProto.GetMetadataResponse { Id = sidecar.AppId };
         response.RegisteredComponents.AddRange(sidecar.Components.Select(component =>
-            new DaprProto.RegisteredComponents { Name = component.Name, Type = component.Type, Version = component.Version }));
+            new DaprProto.RegisteredComponents
+            {
+                Name = component.Name,
+                Type = component.Type,
+                Version = component.Version,
+            }));
         return Task.FromResult(response);
     }
 
-    private void Enter(ServerCallContext context, string method, string component, string target, IMessage request)
+    private void Enter(
+        ServerCallContext context, string method, string component, string target, IMessage request)
     {
         if (!sidecar.IsAvailable)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, "Error connecting to subchannel (the sidecar is down)"));
+            throw new RpcException(new Status(
+                StatusCode.Unavailable, "Error connecting to subchannel (the sidecar is down)"));
         }
 
         var call = new FaultTarget(sidecar.AppId, method, component, target);
@@ -46,7 +53,8 @@ internal sealed partial class DaprApiService(TestSidecar sidecar)
         }
 
         CheckApiToken(context);
-        Environment.Calls.Add(new SidecarCall(sidecar.AppId, method, component, target, size, Environment.Time.GetUtcNow()));
+        Environment.Calls.Add(new SidecarCall(
+            sidecar.AppId, method, component, target, size, Environment.Time.GetUtcNow()));
     }
 
     private void CheckApiToken(ServerCallContext call)
@@ -59,12 +67,14 @@ internal sealed partial class DaprApiService(TestSidecar sidecar)
         var sent = call.RequestHeaders.GetValue("dapr-api-token");
         if (sent is null)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "missing api token in request metadata"));
+            throw new RpcException(new Status(
+                StatusCode.Unauthenticated, "missing api token in request metadata"));
         }
 
         if (sent != expected)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "authentication error: api token mismatch"));
+            throw new RpcException(new Status(
+                StatusCode.Unauthenticated, "authentication error: api token mismatch"));
         }
     }
 
@@ -78,7 +88,8 @@ internal sealed partial class DaprApiService(TestSidecar sidecar)
         return size <= limit
             ? response
             : throw new RpcException(new Status(
-                StatusCode.ResourceExhausted, $"grpc: trying to send message larger than max ({size} vs. {limit})"));
+                StatusCode.ResourceExhausted,
+                $"grpc: trying to send message larger than max ({size} vs. {limit})"));
     }
 
     private static RpcException Error(StatusCode code, string message) => new(new Status(code, message));

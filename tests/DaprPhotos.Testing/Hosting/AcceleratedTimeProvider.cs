@@ -9,14 +9,17 @@ public sealed class AcceleratedTimeProvider(double factor, DateTimeOffset? start
     private readonly DateTimeOffset _start = start ?? System.GetUtcNow();
     private readonly long _startTimestamp = System.GetTimestamp();
 
-    public double Factor { get; } = factor > 0 ? factor : throw new ArgumentOutOfRangeException(nameof(factor));
+    public double Factor { get; } =
+        factor > 0 ? factor : throw new ArgumentOutOfRangeException(nameof(factor));
 
     public override DateTimeOffset GetUtcNow() =>
         _start + (System.GetElapsedTime(_startTimestamp) * Factor);
 
-    public override long GetTimestamp() => _startTimestamp + (long)((System.GetTimestamp() - _startTimestamp) * Factor);
+    public override long GetTimestamp() =>
+        _startTimestamp + (long)((System.GetTimestamp() - _startTimestamp) * Factor);
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+    public override ITimer CreateTimer(
+        TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         System.CreateTimer(callback, state, Shrink(dueTime), Shrink(period));
 
     private TimeSpan Shrink(TimeSpan interval) =>

@@ -13,17 +13,25 @@ public sealed partial class DaprTestEnvironment
     /// subscriber would bind it (web JSON defaults).
     /// </summary>
     public async Task<T> WaitForEventAsync<T>(
-        string topic, Func<T, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        string topic,
+        Func<T, bool> match,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
     {
         var published = await Messages.WaitForAsync(
-            message => message is MessagePublished p && p.Topic == topic && TryReadData<T>(p) is { } data && match(data),
+            message => message is MessagePublished p
+                && p.Topic == topic
+                && TryReadData<T>(p) is { } data
+                && match(data),
             $"a {typeof(T).Name} on {topic}",
             timeout,
             cancellationToken);
         return TryReadData<T>((MessagePublished)published)!;
     }
 
-    /// <summary>Every message published on <paramref name="topic"/> whose data reads as <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Every message published on <paramref name="topic"/> whose data reads as <typeparamref name="T"/>.
+    /// </summary>
     public IReadOnlyList<T> PublishedEvents<T>(string topic) =>
         [.. Messages.Snapshot()
             .OfType<MessagePublished>()

@@ -73,20 +73,6 @@ public sealed partial class DaprTestEnvironment : IAsyncDisposable
         return sidecar;
     }
 
-    /// <summary>The storage behind a shared state component, to look behind the API in a test.</summary>
-    public StateStoreModel StateStore(string componentName)
-    {
-        var component = Resources.FindComponent(componentName)
-            ?? throw new ArgumentException($"no component named {componentName}", nameof(componentName));
-        if (component.Type == "state.in-memory")
-        {
-            // Each sidecar keeps its own in-memory store: there is no one store to look behind.
-            throw new ArgumentException($"{componentName} is in-memory and lives inside each sidecar", nameof(componentName));
-        }
-
-        return StoreFor(component, owner: null);
-    }
-
     /// <summary>Waits until every message accepted so far has settled for every subscriber.</summary>
     public async Task WhenIdleAsync()
     {
@@ -125,42 +111,6 @@ public sealed partial class DaprTestEnvironment : IAsyncDisposable
         }
 
         _stopping.Dispose();
-    }
-
-    internal StateStoreModel StoreFor(ComponentSpec component, TestSidecar? owner)
-    {
-        var key = component.Type == "state.in-memory" && owner is not null ? $"{component.Name}@{owner.Id}" : component.Name;
-        lock (_sync)
-        {
-            if (!_stores.TryGetValue(key, out var store))
-            {
-                store = component.Type switch
-                {
-                    "state.redis" => new RedisStateStore(Time),
-                    "state.in-memory" => new InMemoryStateStore(Time),
-                    _ => throw new NotSupportedException(
-                        $"{component.SourceFile}: the test sidecar models state.redis and state.in-memory, not {component.Type}"),
-                };
-                _stores.Add(key, store);
-            }
-
-            return store;
-        }
-    }
-
-    internal PubSubBroker BrokerFor(ComponentSpec component, TestSidecar owner)
-    {
-        var key = component.Type == "pubsub.in-memory" ? $"{component.Name}@{owner.Id}" : component.Name;
-        lock (_sync)
-        {
-            if (!_brokers.TryGetValue(key, out var broker))
-            {
-                broker = new PubSubBroker(component, this);
-                _brokers.Add(key, broker);
-            }
-
-            return broker;
-        }
     }
 
     internal double NextRandom()

@@ -22,7 +22,9 @@ public sealed class TestSidecarOptions
 {
     public const int DefaultMaxBodySizeBytes = 4 * 1024 * 1024;
 
-    /// <summary><c>DAPR_API_TOKEN</c>: when set, every API call must carry it in <c>dapr-api-token</c>.</summary>
+    /// <summary>
+    /// <c>DAPR_API_TOKEN</c>: when set, every API call must carry it in <c>dapr-api-token</c>.
+    /// </summary>
     public string? ApiToken { get; init; }
 
     /// <summary><c>APP_API_TOKEN</c>: sent to the app in <c>dapr-api-token</c> on every delivery.</summary>

@@ -20,9 +20,13 @@ public sealed partial class TestSidecar
     /// starts delivering. A subscription to a pub/sub component this app does not load fails here,
     /// where daprd would only log it and never deliver.
     /// </summary>
-    public async Task ConnectAppAsync(HttpMessageHandler appHandler, CancellationToken cancellationToken = default)
+    public async Task ConnectAppAsync(
+        HttpMessageHandler appHandler, CancellationToken cancellationToken = default)
     {
-        _appClient = new HttpClient(appHandler, disposeHandler: false) { BaseAddress = new Uri("http://localhost") };
+        _appClient = new HttpClient(appHandler, disposeHandler: false)
+        {
+            BaseAddress = new Uri("http://localhost"),
+        };
         var programmatic = await ReadAppSubscriptionsAsync(cancellationToken);
         var declarative = Environment.Resources.Subscriptions
             .Where(subscription => subscription.Scopes.Count == 0 || subscription.Scopes.Contains(AppId));
@@ -30,10 +34,12 @@ public sealed partial class TestSidecar
 
         foreach (var byPubSub in Subscriptions.GroupBy(subscription => subscription.PubSubName))
         {
-            var component = Components.FirstOrDefault(candidate => candidate.Name == byPubSub.Key && candidate.IsPubSub)
+            var component = Components.FirstOrDefault(candidate =>
+                    candidate.Name == byPubSub.Key && candidate.IsPubSub)
                 ?? throw new DaprResourceException(
                     $"app {AppId} subscribes to {string.Join(", ", byPubSub.Select(s => s.Topic))} on pubsub "
-                    + $"{byPubSub.Key}, which this app does not load (known: {string.Join(", ", Components.Select(c => c.Name))})");
+                    + $"{byPubSub.Key}, which this app does not load "
+                    + $"(known: {string.Join(", ", Components.Select(c => c.Name))})");
             RejectDuplicateTopics(byPubSub);
 
             var broker = Environment.BrokerFor(component, this);
@@ -55,7 +61,8 @@ public sealed partial class TestSidecar
 
     // daprd's rules: 200 is parsed (an empty body is no subscriptions), 404 means none, anything
     // else is logged and leaves the app with no subscriptions; a subscription without a route is removed.
-    private async Task<IReadOnlyList<SubscriptionSpec>> ReadAppSubscriptionsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SubscriptionSpec>> ReadAppSubscriptionsAsync(
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe");
         request.Headers.Add("Dapr-App-Id", AppId);
@@ -98,10 +105,13 @@ public sealed partial class TestSidecar
 
     private void RejectDuplicateTopics(IEnumerable<SubscriptionSpec> subscriptions)
     {
-        var duplicate = subscriptions.GroupBy(subscription => subscription.Topic).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = subscriptions
+            .GroupBy(subscription => subscription.Topic)
+            .FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new DaprResourceException($"app {AppId} subscribes to topic {duplicate.Key} more than once");
+            throw new DaprResourceException(
+                $"app {AppId} subscribes to topic {duplicate.Key} more than once");
         }
     }
 

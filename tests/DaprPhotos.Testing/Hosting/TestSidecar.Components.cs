@@ -2,12 +2,15 @@ using DaprPhotos.Testing.Diagnostics;
 using DaprPhotos.Testing.Faults;
 using DaprPhotos.Testing.Outbox;
 using DaprPhotos.Testing.PubSub;
+using DaprPhotos.Testing.Resiliency;
 using DaprPhotos.Testing.Resources;
 
 namespace DaprPhotos.Testing.Hosting;
 
 public sealed partial class TestSidecar
 {
+    private readonly Dictionary<string, PolicySet> _policies = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Runs the component side of a call under the component's outbound policy: an injected
     /// component failure is retried like a store or broker error, and if it outlasts the policy
@@ -19,7 +22,8 @@ public sealed partial class TestSidecar
         var started = Environment.Time.GetUtcNow();
         for (var retries = 0; ; retries++)
         {
-            var fault = Environment.Faults.Fire(new FaultTarget(AppId, method, component, target), FaultKind.ComponentError);
+            var fault = Environment.Faults.Fire(
+                new FaultTarget(AppId, method, component, target), FaultKind.ComponentError);
             if (fault is null)
             {
                 return;
@@ -37,11 +41,37 @@ public sealed partial class TestSidecar
 
     /// <summary>Hands daprd's bytes for one message to the broker behind <paramref name="pubsub"/>.</summary>
     internal void Publish(
-        ComponentSpec pubsub, string topic, byte[] body, IReadOnlyDictionary<string, string> metadata, string cloudEventId)
+        ComponentSpec pubsub,
+        string topic,
+        byte[] body,
+        IReadOnlyDictionary<string, string> metadata,
+        string cloudEventId)
     {
         Environment.Messages.Add(new MessagePublished(
             pubsub.Name, topic, cloudEventId, Environment.Time.GetUtcNow(), AppId, body));
-        Environment.BrokerFor(pubsub, this).Publish(new BrokerMessage(pubsub.Name, topic, body, metadata, cloudEventId));
+        Environment.BrokerFor(pubsub, this)
+            .Publish(new BrokerMessage(pubsub.Name, topic, body, metadata, cloudEventId));
+    }
+
+    internal PolicySet InboundPolicies(string pubSubName) => Policies(pubSubName, inbound: true);
+
+    internal PolicySet OutboundPolicies(string componentName) => Policies(componentName, inbound: false);
+
+    private PolicySet Policies(string componentName, bool inbound)
+    {
+        lock (_sync)
+        {
+            var key = $"{componentName}:{inbound}";
+            if (!_policies.TryGetValue(key, out var policies))
+            {
+                var component = Components.First(candidate => candidate.Name == componentName);
+                policies = ComponentPolicies.Resolve(
+                    Environment.Resources.Resiliencies, AppId, component, inbound, Environment.Time);
+                _policies.Add(key, policies);
+            }
+
+            return policies;
+        }
     }
 
     // daprd subscribes to each outbox's internal topic at start; without the outbox's pub/sub it
@@ -51,7 +81,8 @@ public sealed partial class TestSidecar
         foreach (var store in Components.Where(component => component.IsStateStore))
         {
             var outbox = OutboxSettings.For(store);
-            var pubsub = Components.FirstOrDefault(component => component.IsPubSub && component.Name == outbox?.OutboxPubSub);
+            var pubsub = Components.FirstOrDefault(component =>
+                component.IsPubSub && component.Name == outbox?.OutboxPubSub);
             if (outbox is null || pubsub is null)
             {
                 continue;
@@ -59,7 +90,12 @@ public sealed partial class TestSidecar
 
             var relay = new OutboxRelay(this, store, outbox);
             var subscription = new SubscriptionSpec(
-                pubsub.Name, relay.Topic, [new RouteRule(null, "daprd-outbox-relay")], null, new Dictionary<string, string>(), []);
+                pubsub.Name,
+                relay.Topic,
+                [new RouteRule(null, "daprd-outbox-relay")],
+                null,
+                new Dictionary<string, string>(),
+                []);
             var broker = Environment.BrokerFor(pubsub, this);
             broker.Join(new SubscriberReplica(this, [subscription], relay.HandleAsync));
             lock (_sync)

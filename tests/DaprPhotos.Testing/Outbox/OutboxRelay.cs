@@ -22,7 +22,8 @@ internal sealed class OutboxRelay(TestSidecar sidecar, ComponentSpec store, Outb
 
     public async Task<bool> HandleAsync(BrokerMessage message, CancellationToken cancellationToken)
     {
-        if (ParseObject(message.Body) is not { } cloudEvent || cloudEvent["id"]?.GetValue<string>() is not { } marker)
+        if (ParseObject(message.Body) is not { } cloudEvent
+            || cloudEvent["id"]?.GetValue<string>() is not { } marker)
         {
             return false;
         }
@@ -37,7 +38,8 @@ internal sealed class OutboxRelay(TestSidecar sidecar, ComponentSpec store, Outb
 
         cloudEvent["topic"] = outbox.PublishTopic;
         cloudEvent["pubsubname"] = outbox.PublishPubSub;
-        var pubsub = sidecar.Components.FirstOrDefault(component => component.IsPubSub && component.Name == outbox.PublishPubSub);
+        var pubsub = sidecar.Components.FirstOrDefault(component =>
+            component.IsPubSub && component.Name == outbox.PublishPubSub);
         if (pubsub is null || !PublishingScopes.Allows(pubsub, sidecar.AppId, outbox.PublishTopic))
         {
             return false;
@@ -45,7 +47,10 @@ internal sealed class OutboxRelay(TestSidecar sidecar, ComponentSpec store, Outb
 
         try
         {
-            await sidecar.CallComponentAsync("PublishEvent", pubsub.Name, outbox.PublishTopic,
+            await sidecar.CallComponentAsync(
+                "PublishEvent",
+                pubsub.Name,
+                outbox.PublishTopic,
                 $"error when publishing to topic {outbox.PublishTopic} in pubsub {pubsub.Name}");
         }
         catch (RpcException)
@@ -53,9 +58,15 @@ internal sealed class OutboxRelay(TestSidecar sidecar, ComponentSpec store, Outb
             return false;
         }
 
-        sidecar.Publish(pubsub, outbox.PublishTopic, JsonSerializer.SerializeToUtf8Bytes(cloudEvent),
-            new Dictionary<string, string>(), marker);
-        sidecar.Environment.StoreFor(store, sidecar).Apply(new State.StateDelete(marker, null, State.WriteConcurrency.Unspecified));
+        sidecar.Publish(
+            pubsub,
+            outbox.PublishTopic,
+            JsonSerializer.SerializeToUtf8Bytes(cloudEvent),
+            new Dictionary<string, string>(),
+            marker);
+        sidecar.Environment
+            .StoreFor(store, sidecar)
+            .Apply(new State.StateDelete(marker, null, State.WriteConcurrency.Unspecified));
         return true;
     }
 

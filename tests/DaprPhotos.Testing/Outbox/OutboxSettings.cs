@@ -28,5 +28,6 @@ internal sealed record OutboxSettings(
     }
 
     /// <summary>daprd's internal topic: namespace, app id and topic run together, then "outbox".</summary>
-    public string InternalTopic(string appId, string? @namespace) => $"{@namespace}{appId}{PublishTopic}outbox";
+    public string InternalTopic(string appId, string? @namespace) =>
+        $"{@namespace}{appId}{PublishTopic}outbox";
 }

@@ -58,7 +58,8 @@ internal static class AppChannel
             null or "" or "SUCCESS" => new DeliveryResult(DeliveryOutcome.Success, status, "success"),
             "DROP" => new DeliveryResult(DeliveryOutcome.Drop, status, "DROP status returned from app"),
             "RETRY" => new DeliveryResult(DeliveryOutcome.Retry, status, "RETRY status returned from app"),
-            var unknown => new DeliveryResult(DeliveryOutcome.Retry, status, $"unknown status returned from app: {unknown}"),
+            var unknown => new DeliveryResult(
+                DeliveryOutcome.Retry, status, $"unknown status returned from app: {unknown}"),
         };
     }
 
@@ -79,8 +80,10 @@ internal static class AppChannel
             }
 
             // Go matches struct fields case-insensitively, so "Status" counts too.
-            var status = document.RootElement.EnumerateObject()
-                .LastOrDefault(property => property.Name.Equals("status", StringComparison.OrdinalIgnoreCase));
+            var status = document.RootElement
+                .EnumerateObject()
+                .LastOrDefault(property =>
+                    property.Name.Equals("status", StringComparison.OrdinalIgnoreCase));
             return status.Value.ValueKind switch
             {
                 JsonValueKind.String => status.Value.GetString(),

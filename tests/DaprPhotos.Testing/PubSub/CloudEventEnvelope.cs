@@ -50,7 +50,9 @@ internal static class CloudEventEnvelope
         return JsonSerializer.SerializeToUtf8Bytes(new JsonObject(envelope));
     }
 
-    /// <summary>The trace fields daprd writes: a <c>cloudevent.traceparent</c> wins over <c>cloudevent.traceid</c>.</summary>
+    /// <summary>
+    /// The trace fields daprd writes: a <c>cloudevent.traceparent</c> wins over <c>cloudevent.traceid</c>.
+    /// </summary>
     public static (string TraceParent, string TraceState) TraceFields(
         IReadOnlyDictionary<string, string> metadata, string incomingTraceParent, string incomingTraceState)
     {
@@ -135,7 +137,9 @@ internal static class CloudEventEnvelope
         Find(publish.Metadata, $"cloudevent.{field}");
 
     private static string? Find(IReadOnlyDictionary<string, string> metadata, string key) =>
-        metadata.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+        metadata
+            .FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
+            .Value;
 }
 
 /// <summary>Everything daprd knows when it wraps one published message.</summary>

@@ -9,7 +9,8 @@ namespace DaprPhotos.Testing.PubSub;
 /// one queue in order, so <c>concurrency: 1</c> delivers in publish order. Delivery faults
 /// (copies, reordering, delays) are applied here, where a real broker would misbehave.
 /// </summary>
-internal sealed partial class ConsumerGroup(string appId, PubSubBroker broker, DaprTestEnvironment environment) : IDisposable
+internal sealed partial class ConsumerGroup(
+    string appId, PubSubBroker broker, DaprTestEnvironment environment) : IDisposable
 {
     private readonly Lock _sync = new();
     private readonly List<SubscriberReplica> _replicas = [];

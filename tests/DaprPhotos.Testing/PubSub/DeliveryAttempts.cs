@@ -46,7 +46,10 @@ internal sealed class DeliveryAttempts(
             }
 
             // The retry loop runs inside the daprd that read the message, so every attempt goes to its app.
-            await Task.Delay(retry.DelayBeforeRetry(retries, environment.NextRandom()), environment.Time, environment.Stopping);
+            await Task.Delay(
+                retry.DelayBeforeRetry(retries, environment.NextRandom()),
+                environment.Time,
+                environment.Stopping);
             await replica.Sidecar.WaitUntilAvailableAsync(environment.Stopping);
         }
     }
@@ -59,12 +62,16 @@ internal sealed class DeliveryAttempts(
             return new AttemptResult(DeliveryOutcome.Retry, null, IsCodeError: false, Rejected: true);
         }
 
-        using var timeout = new CancellationTokenSource(policies.Timeout ?? Timeout.InfiniteTimeSpan, environment.Time);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(environment.Stopping, timeout.Token);
-        var result = await AppChannel.PostAsync(replica.Sidecar.AppClient, path, body, headers, attempt.Token);
+        using var timeout = new CancellationTokenSource(
+            policies.Timeout ?? Timeout.InfiniteTimeSpan, environment.Time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(
+            environment.Stopping, timeout.Token);
+        var result = await AppChannel.PostAsync(
+            replica.Sidecar.AppClient, path, body, headers, attempt.Token);
         policies.Breaker?.Record(result.Outcome != DeliveryOutcome.Retry);
         return new AttemptResult(result.Outcome, result.HttpStatus, result.IsCodeError, Rejected: false);
     }
 
-    private sealed record AttemptResult(DeliveryOutcome Outcome, int? HttpStatus, bool IsCodeError, bool Rejected);
+    private sealed record AttemptResult(
+        DeliveryOutcome Outcome, int? HttpStatus, bool IsCodeError, bool Rejected);
 }

@@ -27,13 +27,17 @@ internal sealed class PubSubBroker : IDisposable
         if (component.Type is not ("pubsub.redis" or "pubsub.in-memory"))
         {
             throw new NotSupportedException(
-                $"{component.SourceFile}: the test sidecar models pubsub.redis and pubsub.in-memory, not {component.Type}");
+                $"{component.SourceFile}: the test sidecar models pubsub.redis and pubsub.in-memory, "
+                + $"not {component.Type}");
         }
 
         Component = component;
         _environment = environment;
-        Concurrency = int.TryParse(component.GetMetadata("concurrency"), out var concurrency) ? concurrency : 10;
-        ProcessingTimeout = RedisDuration(component.GetMetadata("processingTimeout"), TimeSpan.FromSeconds(60));
+        Concurrency = int.TryParse(component.GetMetadata("concurrency"), out var concurrency)
+            ? concurrency
+            : 10;
+        ProcessingTimeout = RedisDuration(
+            component.GetMetadata("processingTimeout"), TimeSpan.FromSeconds(60));
         RedeliverInterval = int.TryParse(component.GetMetadata("redeliverInterval"), out var interval)
             ? TimeSpan.FromMilliseconds(interval)
             : TimeSpan.FromSeconds(15);
@@ -51,8 +55,11 @@ internal sealed class PubSubBroker : IDisposable
 
     public TimeSpan RedeliverInterval { get; }
 
-    /// <summary>redis reclaims pending messages only when processingTimeout and redeliverInterval are both set.</summary>
-    public bool Redelivers => KeepsStream && ProcessingTimeout > TimeSpan.Zero && RedeliverInterval > TimeSpan.Zero;
+    /// <summary>
+    /// redis reclaims pending messages only when processingTimeout and redeliverInterval are both set.
+    /// </summary>
+    public bool Redelivers =>
+        KeepsStream && ProcessingTimeout > TimeSpan.Zero && RedeliverInterval > TimeSpan.Zero;
 
     public void Publish(BrokerMessage message)
     {
@@ -147,6 +154,7 @@ internal sealed class PubSubBroker : IDisposable
     // The redis component reads a plain number as milliseconds and a string like 30s as a duration.
     private static TimeSpan RedisDuration(string? text, TimeSpan fallback) =>
         string.IsNullOrEmpty(text) ? fallback
-        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? TimeSpan.FromMilliseconds(ms)
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
         : GoDuration.Parse(text, "processingTimeout");
 }

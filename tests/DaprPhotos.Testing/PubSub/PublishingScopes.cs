@@ -22,7 +22,9 @@ internal static class PublishingScopes
     }
 
     private static List<string> List(string? text) =>
-        [.. (text ?? "").Replace(" ", "", StringComparison.Ordinal).Split(',', StringSplitOptions.RemoveEmptyEntries)];
+        [.. (text ?? "")
+            .Replace(" ", "", StringComparison.Ordinal)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)];
 
     private static List<string>? Scoped(string? text, string appId)
     {

@@ -33,11 +33,14 @@ internal static partial class RouteMatcher
             node = node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child) ? child : null;
         }
 
-        var actual = node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
+        var actual = node is JsonValue value && value.TryGetValue<string>(out var text)
+            ? text
+            : node?.ToJsonString();
         var equal = actual == match.Groups["literal"].Value;
         return match.Groups["op"].Value == "==" ? equal : !equal;
     }
 
-    [GeneratedRegex("^\\s*event\\.(?<path>[A-Za-z0-9_.]+)\\s*(?<op>==|!=)\\s*[\"'](?<literal>[^\"']*)[\"']\\s*$")]
+    [GeneratedRegex(
+        "^\\s*event\\.(?<path>[A-Za-z0-9_.]+)\\s*(?<op>==|!=)\\s*[\"'](?<literal>[^\"']*)[\"']\\s*$")]
     private static partial Regex Comparison();
 }

@@ -17,7 +17,9 @@ internal static class TraceContext
         return $"00-{context.TraceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-{flags}";
     }
 
-    /// <summary>A root span, as daprd starts when a publish carries no trace context (unsampled by default).</summary>
+    /// <summary>
+    /// A root span, as daprd starts when a publish carries no trace context (unsampled by default).
+    /// </summary>
     public static string NewRoot() =>
         $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
 }

@@ -39,7 +39,8 @@ public sealed partial class CircuitBreaker(string name, CircuitBreakerSpec spec,
         lock (_sync)
         {
             Refresh();
-            if (_state == BreakerState.Open || (_state == BreakerState.HalfOpen && _counts.Requests >= _maxRequests))
+            if (_state == BreakerState.Open
+                || (_state == BreakerState.HalfOpen && _counts.Requests >= _maxRequests))
             {
                 return false;
             }
@@ -54,8 +55,16 @@ public sealed partial class CircuitBreaker(string name, CircuitBreakerSpec spec,
         lock (_sync)
         {
             _counts = success
-                ? _counts with { ConsecutiveSuccesses = _counts.ConsecutiveSuccesses + 1, ConsecutiveFailures = 0 }
-                : _counts with { ConsecutiveFailures = _counts.ConsecutiveFailures + 1, ConsecutiveSuccesses = 0 };
+                ? _counts with
+                {
+                    ConsecutiveSuccesses = _counts.ConsecutiveSuccesses + 1,
+                    ConsecutiveFailures = 0,
+                }
+                : _counts with
+                {
+                    ConsecutiveFailures = _counts.ConsecutiveFailures + 1,
+                    ConsecutiveSuccesses = 0,
+                };
 
             if (_state == BreakerState.HalfOpen)
             {
@@ -120,7 +129,8 @@ public sealed partial class CircuitBreaker(string name, CircuitBreakerSpec spec,
         if (!match.Success)
         {
             throw new DaprResourceException(
-                $"circuit breaker {name}: the test sidecar understands trips like 'consecutiveFailures > 5', not '{expression}'");
+                $"circuit breaker {name}: the test sidecar understands trips like "
+                + $"'consecutiveFailures > 5', not '{expression}'");
         }
 
         var limit = int.Parse(match.Groups["limit"].Value, CultureInfo.InvariantCulture);
@@ -139,7 +149,9 @@ public sealed partial class CircuitBreaker(string name, CircuitBreakerSpec spec,
         };
     }
 
-    [GeneratedRegex(@"^\s*(?<name>consecutiveFailures|consecutiveSuccesses|requests)\s*(?<op>>=|>|==|<)\s*(?<limit>\d+)\s*$")]
+    [GeneratedRegex(
+        @"^\s*(?<name>consecutiveFailures|consecutiveSuccesses|requests)"
+        + @"\s*(?<op>>=|>|==|<)\s*(?<limit>\d+)\s*$")]
     private static partial Regex TripExpression();
 
     private record struct Counts(int Requests, int ConsecutiveSuccesses, int ConsecutiveFailures);

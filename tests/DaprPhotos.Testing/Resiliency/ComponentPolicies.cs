@@ -17,7 +17,11 @@ public sealed record PolicySet(RetryPolicy? Retry, TimeSpan? Timeout, CircuitBre
 internal static class ComponentPolicies
 {
     public static PolicySet Resolve(
-        IEnumerable<ResiliencySpec> resiliencies, string appId, ComponentSpec component, bool inbound, TimeProvider time)
+        IEnumerable<ResiliencySpec> resiliencies,
+        string appId,
+        ComponentSpec component,
+        bool inbound,
+        TimeProvider time)
     {
         var inScope = resiliencies.Where(resiliency => resiliency.AppliesTo(appId)).ToList();
         var direction = inbound ? "Inbound" : "Outbound";
@@ -36,13 +40,19 @@ internal static class ComponentPolicies
         foreach (var resiliency in inScope)
         {
             var policies = resiliency.Spec.Policies;
-            var retry = levels.Select(level => $"Default{level}RetryPolicy").FirstOrDefault(policies.Retries.ContainsKey);
-            var timeout = levels.Select(level => $"Default{level}TimeoutPolicy").FirstOrDefault(policies.Timeouts.ContainsKey);
-            var breaker = levels.Select(level => $"Default{level}CircuitBreakerPolicy")
+            var retry = levels
+                .Select(level => $"Default{level}RetryPolicy")
+                .FirstOrDefault(policies.Retries.ContainsKey);
+            var timeout = levels
+                .Select(level => $"Default{level}TimeoutPolicy")
+                .FirstOrDefault(policies.Timeouts.ContainsKey);
+            var breaker = levels
+                .Select(level => $"Default{level}CircuitBreakerPolicy")
                 .FirstOrDefault(policies.CircuitBreakers.ContainsKey);
             if (retry is not null || timeout is not null || breaker is not null)
             {
-                return Build(resiliency, new PolicyNames { Retry = retry, Timeout = timeout, CircuitBreaker = breaker }, time);
+                var names = new PolicyNames { Retry = retry, Timeout = timeout, CircuitBreaker = breaker };
+                return Build(resiliency, names, time);
             }
         }
 
@@ -53,15 +63,23 @@ internal static class ComponentPolicies
     {
         var policies = resiliency.Spec.Policies;
         return new PolicySet(
-            names.Retry is null ? null : RetryPolicy.From(names.Retry, Find(policies.Retries, names.Retry, resiliency)),
-            names.Timeout is null ? null : GoDuration.Parse(Find(policies.Timeouts, names.Timeout, resiliency), names.Timeout),
+            names.Retry is null
+                ? null
+                : RetryPolicy.From(names.Retry, Find(policies.Retries, names.Retry, resiliency)),
+            names.Timeout is null
+                ? null
+                : GoDuration.Parse(Find(policies.Timeouts, names.Timeout, resiliency), names.Timeout),
             names.CircuitBreaker is null
                 ? null
-                : new CircuitBreaker(names.CircuitBreaker, Find(policies.CircuitBreakers, names.CircuitBreaker, resiliency), time));
+                : new CircuitBreaker(
+                    names.CircuitBreaker,
+                    Find(policies.CircuitBreakers, names.CircuitBreaker, resiliency),
+                    time));
     }
 
     private static T Find<T>(Dictionary<string, T> policies, string name, ResiliencySpec resiliency) =>
         policies.TryGetValue(name, out var policy)
             ? policy
-            : throw new DaprResourceException($"{resiliency.SourceFile}: target names policy {name}, which is not defined");
+            : throw new DaprResourceException(
+                $"{resiliency.SourceFile}: target names policy {name}, which is not defined");
 }

@@ -25,14 +25,19 @@ public sealed record RetryPolicy(
         var policy = spec.Policy ?? "constant";
         if (policy is not ("constant" or "exponential"))
         {
-            throw new DaprResourceException($"retry policy {name}: policy must be constant or exponential, not {policy}");
+            throw new DaprResourceException(
+                $"retry policy {name}: policy must be constant or exponential, not {policy}");
         }
 
         return new RetryPolicy(
             name,
             policy == "exponential",
-            spec.Duration is null ? TimeSpan.FromSeconds(5) : GoDuration.Parse(spec.Duration, $"{name}.duration"),
-            spec.MaxInterval is null ? TimeSpan.FromSeconds(60) : GoDuration.Parse(spec.MaxInterval, $"{name}.maxInterval"),
+            spec.Duration is null
+                ? TimeSpan.FromSeconds(5)
+                : GoDuration.Parse(spec.Duration, $"{name}.duration"),
+            spec.MaxInterval is null
+                ? TimeSpan.FromSeconds(60)
+                : GoDuration.Parse(spec.MaxInterval, $"{name}.maxInterval"),
             spec.MaxRetries ?? -1,
             StatusCodeRanges.ParseOrNull(spec.Matching?.HttpStatusCodes));
     }
