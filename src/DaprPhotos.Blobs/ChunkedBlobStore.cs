@@ -10,20 +10,35 @@ namespace DaprPhotos.Blobs;
 /// </summary>
 public sealed class ChunkedBlobStore(DaprClient dapr)
 {
-    public Task WriteChunkAsync(string blobKey, int index, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
-        dapr.SaveByteStateAsync(ComponentNames.Blobs, BlobKeys.Chunk(blobKey, index), bytes, cancellationToken: cancellationToken);
+    public Task WriteChunkAsync(
+        string blobKey, int index, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        dapr.SaveByteStateAsync(
+            ComponentNames.Blobs,
+            BlobKeys.Chunk(blobKey, index),
+            bytes,
+            cancellationToken: cancellationToken);
 
     public Task WriteManifestAsync(BlobManifest manifest, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(ComponentNames.Blobs, manifest.Key, manifest, cancellationToken: cancellationToken);
+        dapr.SaveStateAsync(
+            ComponentNames.Blobs, manifest.Key, manifest, cancellationToken: cancellationToken);
 
     public Task<BlobManifest?> GetManifestAsync(string blobKey, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<BlobManifest?>(ComponentNames.Blobs, blobKey, cancellationToken: cancellationToken);
+        dapr.GetStateAsync<BlobManifest?>(
+            ComponentNames.Blobs, blobKey, cancellationToken: cancellationToken);
 
-    public async Task<ReadOnlyMemory<byte>> ReadChunkAsync(string blobKey, int index, CancellationToken cancellationToken) =>
-        await dapr.GetByteStateAsync(ComponentNames.Blobs, BlobKeys.Chunk(blobKey, index), cancellationToken: cancellationToken);
+    public async Task<ReadOnlyMemory<byte>> ReadChunkAsync(
+        string blobKey, int index, CancellationToken cancellationToken) =>
+        await dapr.GetByteStateAsync(
+            ComponentNames.Blobs, BlobKeys.Chunk(blobKey, index), cancellationToken: cancellationToken);
 
     /// <summary>A forward-only stream over the chunks, fetching one at a time as it is read.</summary>
     public Stream OpenRead(BlobManifest manifest) => new ChunkedReadStream(this, manifest);
+
+    /// <summary>
+    /// As <see cref="OpenRead(BlobManifest)"/>, starting from a first chunk the caller already read.
+    /// </summary>
+    public Stream OpenRead(BlobManifest manifest, ReadOnlyMemory<byte> firstChunk) =>
+        new ChunkedReadStream(this, manifest, firstChunk);
 
     /// <summary>
     /// Deletes a blob's manifest and up to <paramref name="chunkCount"/> chunks in one call; keys

@@ -1,10 +1,12 @@
 namespace DaprPhotos.Blobs;
 
 /// <summary>Reads a chunked blob in order, holding one chunk at a time.</summary>
-internal sealed class ChunkedReadStream(ChunkedBlobStore store, BlobManifest manifest) : Stream
+internal sealed class ChunkedReadStream(
+    ChunkedBlobStore store, BlobManifest manifest, ReadOnlyMemory<byte> firstChunk = default)
+    : Stream
 {
-    private ReadOnlyMemory<byte> _chunk = ReadOnlyMemory<byte>.Empty;
-    private int _nextChunk;
+    private ReadOnlyMemory<byte> _chunk = firstChunk;
+    private int _nextChunk = firstChunk.IsEmpty ? 0 : 1;
     private long _position;
 
     public override bool CanRead => true;
@@ -21,7 +23,8 @@ internal sealed class ChunkedReadStream(ChunkedBlobStore store, BlobManifest man
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_chunk.IsEmpty)
         {
@@ -44,7 +47,8 @@ internal sealed class ChunkedReadStream(ChunkedBlobStore store, BlobManifest man
         return count;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+    public override Task<int> ReadAsync(
+        byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override int Read(byte[] buffer, int offset, int count) =>

@@ -1,0 +1,31 @@
+using Dapr;
+using DaprPhotos.Contracts.Events;
+using DaprPhotos.ServiceDefaults.Events;
+using DaprPhotos.Thumbnails.Storage;
+
+namespace DaprPhotos.Thumbnails.Handlers;
+
+/// <summary>
+/// Removes a deleted photo's renditions. The tombstone goes first, so a <c>photo-uploaded</c>
+/// that arrives late, or a render already under way, cannot bring them back.
+/// </summary>
+public sealed class PhotoDeletedHandler(RenditionStore store, ILogger<PhotoDeletedHandler> logger)
+    : IIntegrationEventHandler<PhotoDeleted>
+{
+    public async Task<EventOutcome> HandleAsync(
+        PhotoDeleted deleted, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.MarkDeletedAsync(deleted.PhotoId, cancellationToken);
+            await store.DeleteAsync(deleted.PhotoId, cancellationToken);
+            ThumbnailsLog.Deleted(logger, deleted.PhotoId, deleted.EventId);
+            return EventOutcome.Success;
+        }
+        catch (DaprException ex)
+        {
+            ThumbnailsLog.Transient(logger, deleted.PhotoId, deleted.EventId, ex);
+            return EventOutcome.Retry;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Dapr.Client;
+using DaprPhotos.Blobs;
+using DaprPhotos.Contracts;
+using DaprPhotos.Contracts.Events;
+using DaprPhotos.Imaging;
+using DaprPhotos.Testing.Hosting;
+using DaprPhotos.Testing.Resources;
+
+namespace DaprPhotos.Thumbnails.Tests.Support;
+
+/// <summary>
+/// The thumbnail service on the repository's own components, with a sidecar playing upload: it
+/// stores originals straight into <c>blobs</c> (bypassing upload's checks) and publishes
+/// <c>photo-uploaded</c> and <c>photo-deleted</c> as upload would.
+/// </summary>
+internal sealed class ThumbnailsApplication : IAsyncDisposable
+{
+    // 10x, not the default 100x: the 60 s delivery timeout must outlast a render on a busy machine.
+    private const double ClockSpeedUp = 10;
+
+    private readonly ThumbnailsFactory _factory;
+    private readonly DaprClient _upload;
+
+    private ThumbnailsApplication(
+        DaprTestEnvironment environment, ThumbnailsFactory factory, DaprClient upload, CapturedLogs logs)
+    {
+        Environment = environment;
+        _factory = factory;
+        _upload = upload;
+        Logs = logs;
+        Blobs = new ChunkedBlobStore(upload);
+    }
+
+    public DaprTestEnvironment Environment { get; }
+
+    /// <summary>What the thumbnail service logged.</summary>
+    public CapturedLogs Logs { get; }
+
+    /// <summary>The blobs store as upload's sidecar sees it (the keys are shared).</summary>
+    public ChunkedBlobStore Blobs { get; }
+
+    /// <param name="settings">Configuration over the defaults, e.g. <c>Thumbnails:MaxPixels</c>.</param>
+    public static async Task<ThumbnailsApplication> StartAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var environment = new DaprTestEnvironment(
+            DaprResourceSet.FromRepository(),
+            new DaprTestEnvironmentOptions { Time = new AcceleratedTimeProvider(ClockSpeedUp) });
+        var sidecar = await environment.StartSidecarAsync(AppIds.Thumbnails);
+        var logs = new CapturedLogs();
+        var factory = new ThumbnailsFactory(sidecar, settings ?? new Dictionary<string, string?>(), logs);
+        await factory.StartAsync(cancellationToken);
+        var upload = (await environment.StartSidecarAsync(AppIds.Upload)).CreateDaprClient();
+        return new ThumbnailsApplication(environment, factory, upload, logs);
+    }
+
+    public HttpClient CreateClient() => _factory.CreateClient();
+
+    /// <summary>Stores <paramref name="bytes"/> as a photo's original and announces it.</summary>
+    public async Task<PhotoUploaded> UploadAsync(
+        byte[] bytes, CancellationToken cancellationToken, string? photoId = null)
+    {
+        var uploaded = await StoreOriginalAsync(bytes, cancellationToken, photoId);
+        await PublishAsync(uploaded, cancellationToken);
+        return uploaded;
+    }
+
+    /// <summary>Stores an original in chunks, as upload does, and returns the event that names it.</summary>
+    public async Task<PhotoUploaded> StoreOriginalAsync(
+        byte[] bytes, CancellationToken cancellationToken, string? photoId = null)
+    {
+        photoId ??= Guid.CreateVersion7().ToString("N");
+        var key = BlobKeys.Original(photoId);
+        const int chunkSize = 1024 * 1024;
+        var chunks = 0;
+        for (var offset = 0; offset < bytes.Length || chunks == 0; offset += chunkSize)
+        {
+            var chunk = bytes.AsMemory(offset, Math.Min(chunkSize, bytes.Length - offset));
+            await Blobs.WriteChunkAsync(key, chunks++, chunk, cancellationToken);
+        }
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var format = FormatSniffer.Detect(bytes).Format?.Name ?? "unknown";
+        var manifest = new BlobManifest(
+            key, "image/jpeg", bytes.Length, sha256, chunks, chunkSize, DateTimeOffset.UtcNow);
+        await Blobs.WriteManifestAsync(manifest, cancellationToken);
+        return new PhotoUploaded(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow, key, format, 0, 0,
+            bytes.Length, sha256, "photo.jpg", null, null, []);
+    }
+
+    public Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
+        where TEvent : IIntegrationEvent =>
+        _upload.PublishEventAsync(
+            ComponentNames.PubSub,
+            TEvent.Topic,
+            integrationEvent,
+            new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType },
+            cancellationToken);
+
+    /// <summary>Reads a stored blob back as bytes.</summary>
+    public async Task<byte[]> ReadBlobAsync(string key, CancellationToken cancellationToken)
+    {
+        var manifest = await Blobs.GetManifestAsync(key, cancellationToken)
+            ?? throw new InvalidOperationException($"No blob {key}");
+        await using var stream = Blobs.OpenRead(manifest);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _upload.Dispose();
+        await _factory.DisposeAsync();
+        await Environment.DisposeAsync();
+    }
+}
