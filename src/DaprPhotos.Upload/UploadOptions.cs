@@ -41,5 +41,13 @@ public sealed class UploadOptions
     [Range(60, 30 * 24 * 3600)]
     public int IdempotencyKeyTtlSeconds { get; set; } = 24 * 3600;
 
+    /// <summary>An upload still storing bytes after this long (seconds) was cut off; its bytes are removed.</summary>
+    [Range(60, 7 * 24 * 3600)]
+    public int AbandonedUploadAfterSeconds { get; set; } = 3600;
+
+    /// <summary>How often (seconds) the janitor looks for abandoned uploads.</summary>
+    [Range(10, 24 * 3600)]
+    public int JanitorIntervalSeconds { get; set; } = 600;
+
     public ImageLimits ImageLimits => new(MaxPixels, MaxSidePixels);
 }

@@ -3,6 +3,7 @@ using DaprPhotos.Contracts.Events;
 using DaprPhotos.Imaging;
 using DaprPhotos.Upload;
 using DaprPhotos.Upload.Events;
+using DaprPhotos.Upload.Janitor;
 using DaprPhotos.Upload.Listing;
 using DaprPhotos.Upload.Photos;
 using DaprPhotos.Upload.Storage;
@@ -26,6 +27,9 @@ public static class UploadServiceExtensions
         builder.Services.AddSingleton<PhotoRepository>();
         builder.Services.AddSingleton<ClaimStore>();
         builder.Services.AddSingleton<ListingIndex>();
+        builder.Services.AddSingleton<InflightUploads>();
+        builder.Services.AddSingleton<AbandonedUploadJanitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AbandonedUploadJanitor>());
         builder.Services.AddSingleton<PhotoUploadedListingHandler>();
         builder.Services.AddSingleton<OriginalIngest>();
         builder.Services.AddSingleton<PhotoIntake>();

@@ -17,8 +17,8 @@ public sealed class UploadAcceptanceTests
         await using var app = await UploadApplication.StartAsync(Cancellation);
         var jpeg = TestImages.Jpeg(320, 240);
 
-        using var response = await app.UploadAsync(jpeg, "holiday.jpg", fields: [new("title", "Beach"), new("tags", "sea, sand")],
-            cancellationToken: Cancellation);
+        using var response = await app.UploadAsync(jpeg, "holiday.jpg",
+            fields: [new("title", "Beach"), new("tags", "sea, sand")], cancellationToken: Cancellation);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var photo = await response.Content.ReadFromJsonAsync<PhotoResponse>(Cancellation);

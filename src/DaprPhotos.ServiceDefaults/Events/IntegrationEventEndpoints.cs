@@ -50,7 +50,8 @@ public static class IntegrationEventEndpoints
             integrationEvent = await http.Request.ReadFromJsonAsync<TEvent>(
                 DaprPhotosJson.SerializerOptions, http.RequestAborted);
         }
-        catch (JsonException ex)
+        // InvalidOperationException: the body is not JSON at all (say, text/plain).
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             EventLog.Unreadable(logger, topic, context.CloudEventId, ex);
             return Drop();

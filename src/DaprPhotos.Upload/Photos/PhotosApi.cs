@@ -16,7 +16,7 @@ public static class PhotosApi
                 handler.HandleAsync(request, idempotencyKey, cancellationToken))
             .WithName("UploadPhoto")
             .WithSummary("Upload a photo (multipart/form-data: file, title, description, tags)")
-            .Accepts<UploadForm>("multipart/form-data")
+            .DescribeUploadForm()
             .Produces<PhotoResponse>(StatusCodes.Status202Accepted)
             .Produces<PhotoResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
@@ -61,7 +61,4 @@ public static class PhotosApi
 
         return endpoints;
     }
-
-    /// <summary>The upload form as OpenAPI describes it; the handler streams it instead of binding it.</summary>
-    public sealed record UploadForm(IFormFile File, string? Title, string? Description, string[]? Tags);
 }

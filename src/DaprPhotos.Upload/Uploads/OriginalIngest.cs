@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using DaprPhotos.Blobs;
 using DaprPhotos.Imaging;
+using DaprPhotos.Upload.Storage;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 
@@ -14,8 +15,8 @@ namespace DaprPhotos.Upload.Uploads;
 /// upload fails half-way leaves no chunk behind.
 /// </summary>
 public sealed class OriginalIngest(
-    ChunkedBlobStore blobs, IOptions<UploadOptions> options, Configuration images, TimeProvider time,
-    ILogger<OriginalIngest> logger)
+    ChunkedBlobStore blobs, InflightUploads inflight, IOptions<UploadOptions> options, Configuration images,
+    TimeProvider time, ILogger<OriginalIngest> logger)
 {
     public async Task<(StoredOriginal? Stored, UploadRejection? Rejection)> StoreAsync(
         string photoId, Stream file, CancellationToken cancellationToken)
@@ -54,6 +55,13 @@ public sealed class OriginalIngest(
                     image = inspected;
                 }
 
+                if (written == 0)
+                {
+                    // Listed before the first byte is stored: if this process dies now, the janitor
+                    // finds and removes what it leaves behind.
+                    await inflight.RegisterAsync(photoId, time.GetUtcNow(), cancellationToken);
+                }
+
                 hash.AppendData(chunk.Span);
                 tail.Append(chunk.Span);
                 await blobs.WriteChunkAsync(blobKey, written, chunk, cancellationToken);
@@ -88,8 +96,11 @@ public sealed class OriginalIngest(
     }
 
     /// <summary>Removes a stored original (an upload that lost to a duplicate, or failed after storing).</summary>
-    public Task DeleteAsync(StoredOriginal original, CancellationToken cancellationToken) =>
-        blobs.DeleteAsync(original.Manifest.Key, original.Manifest.ChunkCount, cancellationToken);
+    public async Task DeleteAsync(StoredOriginal original, CancellationToken cancellationToken)
+    {
+        await blobs.DeleteAsync(original.Manifest.Key, original.Manifest.ChunkCount, cancellationToken);
+        await inflight.RemoveAsync([PhotoIdOf(original)], cancellationToken);
+    }
 
     private ((PhotoFormat, ImageSize)? Image, UploadRejection? Rejection) Inspect(ReadOnlyMemory<byte> firstChunk, UploadOptions limits)
     {
@@ -122,12 +133,17 @@ public sealed class OriginalIngest(
         try
         {
             await blobs.DeleteAsync(blobKey, written, CancellationToken.None);
+
+            // Cleaned up here, so the janitor has nothing left to find.
+            await inflight.RemoveAsync([photoId], CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             UploadLog.CleanupFailed(logger, photoId, ex);
         }
     }
+
+    private static string PhotoIdOf(StoredOriginal original) => original.Manifest.Key.Split('/')[^1];
 
     private static async Task<int> FillAsync(Stream source, byte[] buffer, int size, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DaprPhotos.Testing.Hosting;
 
@@ -12,6 +14,9 @@ public class DaprAppFactory<TEntryPoint>(TestSidecar sidecar) : WebApplicationFa
     where TEntryPoint : class
 {
     public TestSidecar Sidecar { get; } = sidecar;
+
+    /// <summary>Replaces services for one test (a clock, say), after the service registered its own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Starts the service, then lets the sidecar read its subscriptions and deliver.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -26,6 +31,11 @@ public class DaprAppFactory<TEntryPoint>(TestSidecar sidecar) : WebApplicationFa
         foreach (var (key, value) in Sidecar.AppSettings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
         }
     }
 }

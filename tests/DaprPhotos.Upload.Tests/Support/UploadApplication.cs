@@ -1,8 +1,12 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Dapr.Client;
+using DaprPhotos.Blobs;
 using DaprPhotos.Contracts;
-using DaprPhotos.Contracts.Events;
 using DaprPhotos.Testing.Hosting;
+using DaprPhotos.Upload.Photos;
+
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DaprPhotos.Upload.Tests.Support;
 
@@ -10,20 +14,22 @@ namespace DaprPhotos.Upload.Tests.Support;
 /// The upload service on the repository's own components, beside a sidecar for each of the other
 /// apps so a test can play the rest of the pipeline with the real DaprClient.
 /// </summary>
-internal sealed class UploadApplication : IAsyncDisposable
+internal sealed partial class UploadApplication : IAsyncDisposable
 {
     private readonly DaprAppFactory<Program> _factory;
     private readonly DaprClient _thumbnails;
     private readonly DaprClient _indexing;
 
     private UploadApplication(
-        DaprTestEnvironment environment, DaprAppFactory<Program> factory, DaprClient thumbnails, DaprClient indexing)
+        DaprTestEnvironment environment, DaprAppFactory<Program> factory,
+        DaprClient thumbnails, DaprClient indexing)
     {
         Environment = environment;
         _factory = factory;
         _thumbnails = thumbnails;
         _indexing = indexing;
         Client = factory.CreateClient();
+        ThumbnailsBlobs = new ChunkedBlobStore(thumbnails);
     }
 
     public DaprTestEnvironment Environment { get; }
@@ -32,12 +38,18 @@ internal sealed class UploadApplication : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The <c>blobs</c> store as the thumbnails service sees it, to write renditions.</summary>
+    public ChunkedBlobStore ThumbnailsBlobs { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<UploadApplication> StartAsync(
-        CancellationToken cancellationToken, TestSidecarOptions? sidecarOptions = null, DaprTestEnvironmentOptions? options = null)
+        CancellationToken cancellationToken, TestSidecarOptions? sidecarOptions = null,
+        DaprTestEnvironmentOptions? options = null, Action<IServiceCollection>? services = null)
     {
-        var environment = new DaprTestEnvironment(Testing.Resources.DaprResourceSet.FromRepository(), options);
+        var environment = DaprTestEnvironment.ForRepository(options);
         var sidecar = await environment.StartSidecarAsync(AppIds.Upload, sidecarOptions);
-        var factory = new DaprAppFactory<Program>(sidecar);
+        var factory = new DaprAppFactory<Program>(sidecar) { TestServices = services };
         await factory.StartAsync(cancellationToken);
         var thumbnails = (await environment.StartSidecarAsync(AppIds.Thumbnails)).CreateDaprClient();
         var indexing = (await environment.StartSidecarAsync(AppIds.Indexing)).CreateDaprClient();
@@ -45,21 +57,41 @@ internal sealed class UploadApplication : IAsyncDisposable
     }
 
     /// <summary>Posts a multipart upload the way a browser or curl would.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(
+    public Task<HttpResponseMessage> UploadAsync(
         byte[] bytes, string fileName = "photo.jpg", string contentType = "image/jpeg",
         IEnumerable<KeyValuePair<string, string>>? fields = null, string? idempotencyKey = null,
         CancellationToken cancellationToken = default)
     {
-        using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", fileName);
+        return PostFormAsync(file, fileName, fields, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="file"/> as the form's file field (a stream content sends it chunked);
+    /// with no <paramref name="fileName"/> the caller has set the part's Content-Disposition itself.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(
+        HttpContent file, string? fileName, IEnumerable<KeyValuePair<string, string>>? fields = null,
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        using var form = new MultipartFormDataContent();
+        if (fileName is null)
+        {
+            form.Add(file);
+        }
+        else
+        {
+            form.Add(file, "file", fileName);
+        }
+
         foreach (var (name, value) in fields ?? [])
         {
             form.Add(new StringContent(value), name);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/photos") { Content = form };
+        request.Headers.TransferEncodingChunked = form.Headers.ContentLength is null;
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -68,17 +100,36 @@ internal sealed class UploadApplication : IAsyncDisposable
         return await Client.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>Publishes as the thumbnails service would.</summary>
-    public Task PublishAsThumbnailsAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
-        where TEvent : IIntegrationEvent =>
-        _thumbnails.PublishEventAsync(ComponentNames.PubSub, TEvent.Topic, integrationEvent,
-            new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType }, cancellationToken);
+    /// <summary>Uploads a photo that must be accepted and returns it.</summary>
+    public Task<PhotoResponse> UploadPhotoAsync(byte[] bytes, CancellationToken cancellationToken) =>
+        UploadPhotoAsync(bytes, "photo.jpg", cancellationToken);
 
-    /// <summary>Publishes as the indexing service would.</summary>
-    public Task PublishAsIndexingAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
-        where TEvent : IIntegrationEvent =>
-        _indexing.PublishEventAsync(ComponentNames.PubSub, TEvent.Topic, integrationEvent,
-            new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType }, cancellationToken);
+    public async Task<PhotoResponse> UploadPhotoAsync(
+        byte[] bytes, string fileName, CancellationToken cancellationToken)
+    {
+        using var response = await UploadAsync(bytes, fileName, cancellationToken: cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await ReadPhotoAsync(response, cancellationToken);
+    }
+
+    public async Task<PhotoResponse> GetPhotoAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await Client.GetAsync($"/photos/{id}", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await ReadPhotoAsync(response, cancellationToken);
+    }
+
+    public static async Task<PhotoResponse> ReadPhotoAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await response.Content.ReadFromJsonAsync<PhotoResponse>(cancellationToken)
+        ?? throw new InvalidOperationException("The response has no photo.");
+
+    /// <summary>The keys in a shared store, without daprd's prefix (e.g. <c>upload||</c>).</summary>
+    public IReadOnlyList<string> StoredKeys(string store) =>
+        [.. Environment.StateStore(store).Keys.Select(WithoutPrefix)];
+
+    private static string WithoutPrefix(string key) =>
+        key.IndexOf("||", StringComparison.Ordinal) is var at and >= 0 ? key[(at + 2)..] : key;
 
     public async ValueTask DisposeAsync()
     {
