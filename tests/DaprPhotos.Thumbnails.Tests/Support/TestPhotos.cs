@@ -5,6 +5,8 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 
+using DaprPhotos.Testing.Images;
+
 namespace DaprPhotos.Thumbnails.Tests.Support;
 
 /// <summary>Photos made by the tests themselves, valid and broken: no binary files to keep.</summary>
@@ -47,24 +49,9 @@ internal static class TestPhotos
         return Save(image, (picture, stream) => picture.SaveAsTiff(stream));
     }
 
-    /// <summary>The first <paramref name="fraction"/> of a file, as a transfer cut short leaves it.</summary>
-    public static byte[] Truncate(byte[] bytes, double fraction) => bytes[..(int)(bytes.Length * fraction)];
+    public static byte[] Truncate(byte[] bytes, double fraction) => HostileImages.Truncate(bytes, fraction);
 
-    /// <summary>A valid PNG of a few dozen bytes whose header declares the size given.</summary>
-    public static byte[] PngDeclaring(int width, int height)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = 2;
-        byte[] signature = [0x89, .. "PNG"u8, 0x0D, 0x0A, 0x1A, 0x0A];
-        byte[] emptyDeflate = [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
-        return
-        [
-            .. signature, .. PngChunk("IHDR", header), .. PngChunk("IDAT", emptyDeflate), .. PngChunk("IEND", []),
-        ];
-    }
+    public static byte[] PngDeclaring(int width, int height) => HostileImages.PngDeclaring(width, height);
 
     private static Image<Rgb24> Gradient(int width, int height)
     {
@@ -89,30 +76,5 @@ internal static class TestPhotos
         using var bytes = new MemoryStream();
         save(image, bytes);
         return bytes.ToArray();
-    }
-
-    private static byte[] PngChunk(string type, byte[] data)
-    {
-        byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        typeAndData.CopyTo(chunk, 4);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(typeAndData));
-        return chunk;
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }
