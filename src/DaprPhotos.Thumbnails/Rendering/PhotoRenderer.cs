@@ -5,6 +5,7 @@ using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -32,10 +33,8 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
                 $"The {format.Name} original ends before its end marker after {watched.Length:N0} bytes: it is truncated.");
         }
 
-        // Read before orienting: AutoOrient resets the orientation tag the metadata reports.
         var metadata = ExifMetadataReader.Read(image, format.Name);
-        image.Mutate(context => context.AutoOrient());
-        StripMetadata(image);
+        KeepOnlyOrientation(image);
 
         var renditions = new List<RenderedRendition>();
         Image current = image;
@@ -43,7 +42,12 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
         {
             foreach (var spec in options.Value.Renditions.OrderByDescending(spec => spec.LongestSidePixels))
             {
-                var next = current.Clone(context => context.Resize(Fit(current.Size(), spec.LongestSidePixels)));
+                // Turning the photo after the first (largest) resize costs a fraction of turning it at
+                // full size; the longest side, and so the scale, is the same either way.
+                var next = current.Clone(context => context
+                    .Resize(Fit(current.Size(), spec.LongestSidePixels))
+                    .AutoOrient());
+                StripMetadata(next);
                 if (current != image)
                 {
                     current.Dispose();
@@ -98,7 +102,19 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
         return new Size(Math.Max(1, (int)Math.Round(size.Width * scale)), Math.Max(1, (int)Math.Round(size.Height * scale)));
     }
 
-    // Clones inherit metadata, so clearing the source once covers every rendition.
+    // Every profile goes, so no GPS position can reach a rendition; only the orientation stays,
+    // for the first resize to apply.
+    private static void KeepOnlyOrientation(Image image)
+    {
+        var orientation = image.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value;
+        StripMetadata(image);
+        if (orientation is > 1 and <= 8)
+        {
+            image.Metadata.ExifProfile = new ExifProfile();
+            image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, orientation.Value);
+        }
+    }
+
     private static void StripMetadata(Image image)
     {
         image.Metadata.ExifProfile = null;
