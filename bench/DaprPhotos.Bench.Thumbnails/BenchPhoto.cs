@@ -19,13 +19,16 @@ public sealed record BenchPhoto(
     /// <summary>Width and height after EXIF orientation: 5 to 8 turn the picture a quarter.</summary>
     public (int Width, int Height) Oriented => Orientation >= 5 ? (Height, Width) : (Width, Height);
 
-    /// <summary>Reads bench/corpus/corpus.tsv (written by bench/thumbnails.sh) and every photo it lists.</summary>
+    /// <summary>
+    /// Reads bench/corpus/corpus.tsv (written by bench/thumbnails.sh) and every photo it lists.
+    /// </summary>
     public static IReadOnlyList<BenchPhoto> LoadCorpus(string corpusDirectory)
     {
         var manifest = System.IO.Path.Combine(corpusDirectory, "corpus.tsv");
         if (!File.Exists(manifest))
         {
-            throw new FileNotFoundException($"No corpus manifest at {manifest}: run bench/thumbnails.sh first.");
+            throw new FileNotFoundException(
+                $"No corpus manifest at {manifest}: run bench/thumbnails.sh first.");
         }
 
         return File.ReadLines(manifest)
@@ -39,7 +42,8 @@ public sealed record BenchPhoto(
     {
         var path = System.IO.Path.Combine(corpusDirectory, "photos", name);
         var bytes = File.ReadAllBytes(path);
-        var format = FormatSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, FormatSniffer.HeadLength))).Format
+        var head = bytes.AsSpan(0, Math.Min(bytes.Length, FormatSniffer.HeadLength));
+        var format = FormatSniffer.Detect(head).Format
             ?? throw new InvalidDataException($"{name} is not a JPEG, PNG, GIF or WebP.");
         var info = Image.Identify(SafeImageConfiguration.Create(), new MemoryStream(bytes, writable: false))
             ?? throw new InvalidDataException($"{name} cannot be identified.");

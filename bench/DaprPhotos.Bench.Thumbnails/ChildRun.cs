@@ -38,14 +38,15 @@ public static class ChildRun
         var errors = new List<string>();
 
         var warmup = Stopwatch.StartNew();
-        await PassAsync(photos, pipeline, workers, TimeSpan.MaxValue, warmup, errors, (photo, renditions, _) =>
-        {
-            for (var i = 0; i < renditions.Count; i++)
+        await PassAsync(
+            photos, pipeline, workers, TimeSpan.MaxValue, warmup, errors, (photo, renditions, _) =>
             {
-                File.WriteAllBytes(Path.Combine(outputs, $"{photo.Name}.{IRenditionPipeline.LongestSides[i]}.jpg"),
-                    renditions[i]);
-            }
-        });
+                for (var i = 0; i < renditions.Count; i++)
+                {
+                    var fileName = $"{photo.Name}.{IRenditionPipeline.LongestSides[i]}.jpg";
+                    File.WriteAllBytes(Path.Combine(outputs, fileName), renditions[i]);
+                }
+            });
         warmup.Stop();
 
         var passes = new List<PassResult>();
@@ -72,8 +73,13 @@ public static class ChildRun
     private static TimeSpan ProcessorTime() =>
         Process.GetCurrentProcess().TotalProcessorTime + ProcessStats.ChildrenProcessorTime();
 
-    private static async Task<PassResult> PassAsync(IReadOnlyList<BenchPhoto> photos, IRenditionPipeline pipeline,
-        int workers, TimeSpan limit, Stopwatch deadline, List<string> errors,
+    private static async Task<PassResult> PassAsync(
+        IReadOnlyList<BenchPhoto> photos,
+        IRenditionPipeline pipeline,
+        int workers,
+        TimeSpan limit,
+        Stopwatch deadline,
+        List<string> errors,
         Action<BenchPhoto, IReadOnlyList<byte[]>, TimeSpan> done)
     {
         var rendered = 0;

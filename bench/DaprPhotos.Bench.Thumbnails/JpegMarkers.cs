@@ -2,17 +2,23 @@ using System.Buffers.Binary;
 
 namespace DaprPhotos.Bench.Thumbnails;
 
-/// <summary>Walks a JPEG's marker segments up to the first scan: enough to tell its kind and its metadata.</summary>
+/// <summary>
+/// Walks a JPEG's marker segments up to the first scan: enough to tell its kind and its metadata.
+/// </summary>
 public static class JpegMarkers
 {
     private const byte StartOfFrameProgressive = 0xC2;
     private const byte StartOfScan = 0xDA;
 
-    /// <summary>True when the frame header is SOF2 (FF C2): all scans are read before any pixel is final.</summary>
+    /// <summary>
+    /// True when the frame header is SOF2 (FF C2): all scans are read before any pixel is final.
+    /// </summary>
     public static bool IsProgressive(ReadOnlySpan<byte> jpeg) =>
         Segments(jpeg).Any(segment => segment.Marker == StartOfFrameProgressive);
 
-    /// <summary>Names the metadata segments a rendition must not carry: EXIF and XMP (APP1), IPTC (APP13).</summary>
+    /// <summary>
+    /// Names the metadata segments a rendition must not carry: EXIF and XMP (APP1), IPTC (APP13).
+    /// </summary>
     public static IReadOnlyList<string> PrivateMetadata(ReadOnlySpan<byte> jpeg)
     {
         var found = new List<string>();

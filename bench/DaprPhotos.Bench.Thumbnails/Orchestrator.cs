@@ -35,12 +35,15 @@ public sealed class Orchestrator(BenchSettings settings)
             var byCores = new Dictionary<int, ChildResult>();
             foreach (var cores in settings.Cores)
             {
-                var directory = Directory.CreateDirectory(Path.Combine(outputs, $"{Slug(label)}-{cores}core")).FullName;
+                var directory = Directory
+                    .CreateDirectory(Path.Combine(outputs, $"{Slug(label)}-{cores}core"))
+                    .FullName;
                 Progress($"{label} on {cores} core(s), {cores} worker(s) ...");
                 var result = await ChildProcess.RunAsync<ChildResult>(cores, environment, "--child",
                     "--pipeline", pipeline, "--workers", $"{cores}", "--corpus", settings.Corpus,
                     "--seconds", $"{settings.Seconds}", "--outputs", directory);
-                Progress($"  {result.MedianPhotosPerSecond:F2} photos/s, peak {result.PeakKilobytes / 1024} MB");
+                Progress(
+                    $"  {result.MedianPhotosPerSecond:F2} photos/s, peak {result.PeakKilobytes / 1024} MB");
                 byCores[cores] = result;
             }
 
@@ -54,8 +57,8 @@ public sealed class Orchestrator(BenchSettings settings)
         foreach (var photo in settings.PhasePhotos.Where(name => photos.Any(photo => photo.Name == name)))
         {
             Progress($"phases of PhotoRenderer on {photo}, 1 core ...");
-            phases.Add((photo, await ChildProcess.RunAsync<List<PhaseTime>>(1, new Dictionary<string, string>(),
-                "--phases", photo, "--corpus", settings.Corpus)));
+            phases.Add((photo, await ChildProcess.RunAsync<List<PhaseTime>>(
+                1, new Dictionary<string, string>(), "--phases", photo, "--corpus", settings.Corpus)));
         }
 
         new Report(settings, photos, runs, checks, phases, started, VersionsOf()).Print(Console.Out);
@@ -65,7 +68,8 @@ public sealed class Orchestrator(BenchSettings settings)
     private static string VersionsOf() =>
         $"ImageSharp {VersionOf<SixLabors.ImageSharp.Image>()}, " +
         $"NetVips {VersionOf<NetVips.Image>()} with {NetVipsPipeline.LibraryVersion}, " +
-        $"SkiaSharp {VersionOf<SkiaSharp.SKCodec>()}, vipsthumbnail ({VipsThumbnailPipeline.LibraryVersion}), " +
+        $"SkiaSharp {VersionOf<SkiaSharp.SKCodec>()}, " +
+        $"vipsthumbnail ({VipsThumbnailPipeline.LibraryVersion}), " +
         $".NET {Environment.Version}";
 
     private static string? VersionOf<T>() =>

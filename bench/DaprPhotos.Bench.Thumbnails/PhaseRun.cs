@@ -41,13 +41,15 @@ public static class PhaseRun
             }
         }
 
-        var medians = phases.Select(phase => new PhaseTime(phase.Key, Statistics.Median(phase.Value))).ToList();
+        var medians = phases
+            .Select(phase => new PhaseTime(phase.Key, Statistics.Median(phase.Value)))
+            .ToList();
         Console.WriteLine(ChildResult.Prefix + System.Text.Json.JsonSerializer.Serialize(medians));
         return 0;
     }
 
-    private static async Task<List<(string, double)>> ReplayAsync(BenchPhoto photo, Configuration configuration,
-        PhotoRenderer renderer)
+    private static async Task<List<(string, double)>> ReplayAsync(
+        BenchPhoto photo, Configuration configuration, PhotoRenderer renderer)
     {
         var times = new List<(string, double)>();
         var clock = Stopwatch.StartNew();
@@ -58,7 +60,8 @@ public static class PhaseRun
             return elapsed;
         }
 
-        using var image = await Image.LoadAsync(configuration, new MemoryStream(photo.Bytes, writable: false));
+        using var image = await Image.LoadAsync(
+            configuration, new MemoryStream(photo.Bytes, writable: false));
         times.Add(("decode (Image.LoadAsync, full size)", Lap()));
 
         image.Mutate(context => context.AutoOrient());
@@ -109,7 +112,8 @@ public static class PhaseRun
             var size = codec.GetScaledDimensions(scale);
             using var bitmap = new SKBitmap(size.Width, size.Height);
             codec.GetPixels(bitmap.Info, bitmap.GetPixels());
-            times.Add(($"Skia decode at {size.Width}x{size.Height} (for comparison)", clock.Elapsed.TotalMilliseconds));
+            var label = $"Skia decode at {size.Width}x{size.Height} (for comparison)";
+            times.Add((label, clock.Elapsed.TotalMilliseconds));
             clock.Restart();
         }
 

@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace DaprPhotos.Bench.Thumbnails;
 
-/// <summary>Peak resident memory and CPU time as Linux counts them, for this process and those it started.</summary>
+/// <summary>
+/// Peak resident memory and CPU time as Linux counts them, for this process and those it started.
+/// </summary>
 public static partial class ProcessStats
 {
     private const int ResourceUsageChildren = -1;
@@ -38,6 +40,7 @@ public static partial class ProcessStats
         public long SystemSeconds;
         public long SystemMicroseconds;
         public long MaxResidentKilobytes;
-        public long Rest0, Rest1, Rest2, Rest3, Rest4, Rest5, Rest6, Rest7, Rest8, Rest9, Rest10, Rest11, Rest12;
+        public long Rest0, Rest1, Rest2, Rest3, Rest4, Rest5, Rest6;
+        public long Rest7, Rest8, Rest9, Rest10, Rest11, Rest12;
     }
 }

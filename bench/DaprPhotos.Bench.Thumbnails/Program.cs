@@ -2,17 +2,24 @@ using System.Globalization;
 using DaprPhotos.Bench.Thumbnails;
 
 // bench/thumbnails.sh runs the parent; the parent runs this program again for each child.
-//   --corpus DIR [--seconds 60] [--cores 1,2] [--phases-of kleiber.jpg,kleiber-rot6.jpg]   the whole benchmark
-//   --child --pipeline NAME --workers N --corpus DIR --seconds S --outputs DIR               one pipeline
-//   --phases PHOTO --corpus DIR                                                              PhotoRenderer's phases
+//   --corpus DIR [--seconds 60] [--cores 1,2] [--phases-of kleiber.jpg,kleiber-rot6.jpg]
+//       the whole benchmark
+//   --child --pipeline NAME --workers N --corpus DIR --seconds S --outputs DIR
+//       one pipeline
+//   --phases PHOTO --corpus DIR
+//       PhotoRenderer's phases
 var options = ParseArguments(args);
 var corpus = Path.GetFullPath(options.GetValueOrDefault("corpus") ?? Path.Combine("bench", "corpus"));
 var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "60", CultureInfo.InvariantCulture);
 
 if (options.ContainsKey("child"))
 {
-    return await ChildRun.RunAsync(options["pipeline"], int.Parse(options["workers"], CultureInfo.InvariantCulture),
-        corpus, seconds, options["outputs"]);
+    return await ChildRun.RunAsync(
+        options["pipeline"],
+        int.Parse(options["workers"], CultureInfo.InvariantCulture),
+        corpus,
+        seconds,
+        options["outputs"]);
 }
 
 if (options.TryGetValue("phases", out var photo))

@@ -35,7 +35,8 @@ public static class RenditionCheck
 
                 var bytes = File.ReadAllBytes(path);
                 var info = Image.Identify(bytes);
-                var (width, height) = IRenditionPipeline.Fit(photo.Oriented.Width, photo.Oriented.Height, side);
+                var (width, height) = IRenditionPipeline.Fit(
+                    photo.Oriented.Width, photo.Oriented.Height, side);
                 if (info is null || Math.Abs(info.Width - width) > 1 || Math.Abs(info.Height - height) > 1)
                 {
                     problems.Add($"{photo.Name} {side}: {info?.Width}x{info?.Height}, not {width}x{height}");
@@ -58,7 +59,8 @@ public static class RenditionCheck
                 Rendition(directory, upright, 256), Rendition(directory, turned.Name, 256));
             if (difference is not < MostMeanDifference)
             {
-                problems.Add($"{turned.Name}: not its twin turned clockwise (mean difference {difference:F0})");
+                problems.Add(
+                    $"{turned.Name}: not its twin turned clockwise (mean difference {difference:F0})");
             }
         }
 

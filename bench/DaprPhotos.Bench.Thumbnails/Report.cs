@@ -3,13 +3,16 @@ using DaprPhotos.Bench.Thumbnails.Pipelines;
 
 namespace DaprPhotos.Bench.Thumbnails;
 
-/// <summary>The Markdown the benchmark prints: the corpus, throughput and memory, time by class and by phase.</summary>
+/// <summary>
+/// The Markdown the benchmark prints: the corpus, throughput and memory, time by class and by phase.
+/// </summary>
 public sealed class Report(
     BenchSettings settings, IReadOnlyList<BenchPhoto> photos, IReadOnlyList<PipelineRuns> runs,
     IReadOnlyDictionary<string, string> checks, IReadOnlyList<(string Photo, List<PhaseTime> Times)> phases,
     DateTimeOffset started, string versions)
 {
-    private static readonly string[] Peers = [NetVipsPipeline.Name, SkiaSharpPipeline.Name, VipsThumbnailPipeline.Name];
+    private static readonly string[] Peers =
+        [NetVipsPipeline.Name, SkiaSharpPipeline.Name, VipsThumbnailPipeline.Name];
 
     private PipelineRuns DaprPhotos => runs[0];
 
@@ -21,10 +24,11 @@ public sealed class Report(
         output.WriteLine();
         output.WriteLine($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), " +
             $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB. {versions}.");
-        output.WriteLine($"Rendition set per photo: preview 1280 px + thumb 256 px (longest side), JPEG q80, " +
-            $"EXIF-oriented, metadata stripped. Each pipeline runs in its own child process pinned with taskset " +
-            $"to N cores with N parallel workers; 1 warm-up pass, then up to {ChildRun.TimedPasses} timed " +
-            $"passes within {settings.Seconds:0} s; median pass.");
+        output.WriteLine(
+            $"Rendition set per photo: preview 1280 px + thumb 256 px (longest side), JPEG q80, " +
+            $"EXIF-oriented, metadata stripped. Each pipeline runs in its own child process " +
+            $"pinned with taskset to N cores with N parallel workers; 1 warm-up pass, then up to " +
+            $"{ChildRun.TimedPasses} timed passes within {settings.Seconds:0} s; median pass.");
         output.WriteLine();
         PrintThroughput(output);
         PrintClasses(output);
@@ -35,9 +39,12 @@ public sealed class Report(
     private void PrintThroughput(TextWriter output)
     {
         var (one, two) = (settings.Cores[0], settings.Cores[^1]);
-        output.WriteLine($"| pipeline | photos/s, {one} core | photos/s, {two} cores | DaprPhotos ÷ peer, speed " +
-            $"({one} / {two} cores) | CPU ms per photo ({one} / {two} cores) | DaprPhotos ÷ peer, speed by CPU " +
-            $"time ({one} / {two}) | peak RSS MB ({one} / {two} cores) | above floor MB ({one} / {two}) | " +
+        output.WriteLine(
+            $"| pipeline | photos/s, {one} core | photos/s, {two} cores | " +
+            $"DaprPhotos ÷ peer, speed ({one} / {two} cores) | " +
+            $"CPU ms per photo ({one} / {two} cores) | " +
+            $"DaprPhotos ÷ peer, speed by CPU time ({one} / {two}) | " +
+            $"peak RSS MB ({one} / {two} cores) | above floor MB ({one} / {two}) | " +
             $"DaprPhotos ÷ peer, memory above floor ({one} / {two}) | timed passes | renditions checked |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in runs)
@@ -54,11 +61,13 @@ public sealed class Report(
         }
 
         output.WriteLine();
-        output.WriteLine("Ratios > 1 favour DaprPhotos: it makes more rendition sets per second (wall clock), or " +
-            "spends less CPU time per set (user + system time of the child and its vipsthumbnail processes over " +
-            "the timed passes: steadier than the wall clock on a shared machine), or needs less memory. Memory: " +
-            "VmHWM of the child at exit; \"above floor\" subtracts the floor row (runtime + the corpus held in " +
-            "memory, the same in every child). vipsthumbnail†: the largest single vipsthumbnail process " +
+        output.WriteLine(
+            "Ratios > 1 favour DaprPhotos: it makes more rendition sets per second (wall clock), or " +
+            "spends less CPU time per set (user + system time of the child and its vipsthumbnail " +
+            "processes over the timed passes: steadier than the wall clock on a shared machine), or " +
+            "needs less memory. Memory: VmHWM of the child at exit; \"above floor\" subtracts the " +
+            "floor row (runtime + the corpus held in memory, the same in every child). " +
+            "vipsthumbnail†: the largest single vipsthumbnail process " +
             "(getrusage of the children), with 2 workers two of them run at once. All children: " +
             "MALLOC_ARENA_MAX=2; .NET GC as the service runs it (Server GC) unless the row says otherwise.");
         output.WriteLine();
@@ -68,12 +77,16 @@ public sealed class Report(
     {
         var one = settings.Cores[0];
         var measured = runs.Where(run => run.Pipeline != FloorPipeline.Name).ToList();
-        output.WriteLine($"Time per class of photo, {one} core: sum of each photo's median ms over the timed passes " +
+        output.WriteLine(
+            $"Time per class of photo, {one} core: sum of each photo's median ms over the timed passes " +
             "(DaprPhotos ÷ fastest peer in brackets: > 1 means DaprPhotos is slower).");
         output.WriteLine();
         output.WriteLine($"| class | photos | {string.Join(" | ", measured.Select(run => run.Label))} |");
         output.WriteLine($"|---|---|{string.Concat(measured.Select(_ => "---|"))}");
-        foreach (var group in photos.GroupBy(photo => photo.Class).OrderBy(group => group.Key, StringComparer.Ordinal))
+        var classes = photos
+            .GroupBy(photo => photo.Class)
+            .OrderBy(group => group.Key, StringComparer.Ordinal);
+        foreach (var group in classes)
         {
             var sums = measured.ToDictionary(run => run.Label, run => group.Sum(photo =>
                 Statistics.Median(run.ByCores[one].PhotoMilliseconds.GetValueOrDefault(photo.Name) ?? [])));
@@ -92,9 +105,12 @@ public sealed class Report(
         foreach (var (photo, times) in phases)
         {
             var described = photos.Single(candidate => candidate.Name == photo);
-            var steps = times.Where(time => !time.Phase.Contains("comparison", StringComparison.Ordinal)).ToList();
+            var steps = times
+                .Where(time => !time.Phase.Contains("comparison", StringComparison.Ordinal))
+                .ToList();
             var total = steps.Sum(time => time.Milliseconds);
-            output.WriteLine($"Where PhotoRenderer's time goes: {photo} ({described.Width}x{described.Height}, " +
+            output.WriteLine(
+                $"Where PhotoRenderer's time goes: {photo} ({described.Width}x{described.Height}, " +
                 $"{(described.Progressive ? "progressive" : "baseline")} JPEG, " +
                 $"EXIF orientation {described.Orientation}), " +
                 "1 core, median of 7 after 2 warm-ups.");
@@ -103,7 +119,8 @@ public sealed class Report(
             output.WriteLine("|---|---|---|");
             foreach (var time in steps)
             {
-                output.WriteLine($"| {time.Phase} | {time.Milliseconds:F1} | {time.Milliseconds / total:P0} |");
+                output.WriteLine(
+                    $"| {time.Phase} | {time.Milliseconds:F1} | {time.Milliseconds / total:P0} |");
             }
 
             output.WriteLine($"| sum of the phases | {total:F1} | 100 % |");
@@ -118,7 +135,8 @@ public sealed class Report(
 
     private void PrintCorpus(TextWriter output)
     {
-        output.WriteLine($"Corpus: {photos.Count} files, {photos.Sum(photo => photo.Bytes.Length) / 1e6:F1} MB.");
+        output.WriteLine(
+            $"Corpus: {photos.Count} files, {photos.Sum(photo => photo.Bytes.Length) / 1e6:F1} MB.");
         output.WriteLine();
         output.WriteLine("| file | from | kind | class | size | MP | EXIF orientation |");
         output.WriteLine("|---|---|---|---|---|---|---|");
@@ -154,9 +172,10 @@ public sealed class Report(
         _ => Mb(AboveFloorKilobytes(run, cores)),
     };
 
-    private long AboveFloorKilobytes(PipelineRuns run, int cores) => run.Pipeline == VipsThumbnailPipeline.Name
-        ? run.ByCores[cores].LargestChildPeakKilobytes
-        : run.ByCores[cores].PeakKilobytes - (Floor?.ByCores[cores].PeakKilobytes ?? 0);
+    private long AboveFloorKilobytes(PipelineRuns run, int cores) =>
+        run.Pipeline == VipsThumbnailPipeline.Name
+            ? run.ByCores[cores].LargestChildPeakKilobytes
+            : run.ByCores[cores].PeakKilobytes - (Floor?.ByCores[cores].PeakKilobytes ?? 0);
 
     private string MemoryRatio(PipelineRuns run, int cores) =>
         $"{AboveFloorKilobytes(DaprPhotos, cores) / (double)AboveFloorKilobytes(run, cores):F2}×";
@@ -164,7 +183,9 @@ public sealed class Report(
     private static string Passes(PipelineRuns run, int cores)
     {
         var passes = run.ByCores[cores].Passes;
-        return passes.All(pass => pass.Complete) ? $"{passes.Count}" : $"{passes.Count(pass => pass.Complete)}+part";
+        return passes.All(pass => pass.Complete)
+            ? $"{passes.Count}"
+            : $"{passes.Count(pass => pass.Complete)}+part";
     }
 
     private static string Errors(PipelineRuns run)
@@ -176,6 +197,8 @@ public sealed class Report(
     private static string Mb(long kilobytes) => $"{kilobytes / 1024.0:F0}";
 
     private static string CpuModel() =>
-        File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))
-            ?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))
+            ?.Split(':', 2)[1]
+            .Trim() ?? "unknown CPU";
 }

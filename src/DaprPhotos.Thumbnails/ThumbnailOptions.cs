@@ -21,11 +21,16 @@ public sealed class ThumbnailOptions : IValidatableObject
     [Range(1, 256)]
     public int MaxConcurrentRenders { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>The most one image may allocate, in MB: ImageSharp refuses beyond it instead of swapping.</summary>
+    /// <summary>
+    /// The most one image may allocate, in MB: ImageSharp refuses beyond it instead of swapping.
+    /// </summary>
     [Range(16, 4096)]
-    public int AllocationLimitMegabytes { get; set; } = SafeImageConfiguration.DefaultAllocationLimitMegabytes;
+    public int AllocationLimitMegabytes { get; set; } =
+        SafeImageConfiguration.DefaultAllocationLimitMegabytes;
 
-    /// <summary>Pixel memory, in MB, that renders in flight may hold together; a render over it waits.</summary>
+    /// <summary>
+    /// Pixel memory, in MB, that renders in flight may hold together; a render over it waits.
+    /// </summary>
     [Range(64, 65536)]
     public int RenderMemoryBudgetMegabytes { get; set; } = 1024;
 
@@ -35,14 +40,17 @@ public sealed class ThumbnailOptions : IValidatableObject
     [Range(1, 65_535)]
     public int MaxSidePixels { get; set; } = ImageLimits.DefaultMaxSidePixels;
 
-    /// <summary>Bytes per stored rendition chunk: one sidecar request each, well under daprd's 4 MiB.</summary>
+    /// <summary>
+    /// Bytes per stored rendition chunk: one sidecar request each, well under daprd's 4 MiB.
+    /// </summary>
     [Range(64 * 1024, 3 * 1024 * 1024)]
     public int ChunkSizeBytes { get; set; } = 1024 * 1024;
 
     public ImageLimits ImageLimits => new(MaxPixels, MaxSidePixels);
 
     /// <summary>Names the whole set, so a changed spec renders again under new keys.</summary>
-    public string SetFingerprint => Fingerprint(string.Join(";", Renditions.Select(spec => spec.Fingerprint)));
+    public string SetFingerprint =>
+        Fingerprint(string.Join(";", Renditions.Select(spec => spec.Fingerprint)));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -51,7 +59,10 @@ public sealed class ThumbnailOptions : IValidatableObject
             yield return new ValidationResult("At least one rendition is needed.", [nameof(Renditions)]);
         }
 
-        var duplicates = Renditions.GroupBy(spec => spec.Name).Where(group => group.Count() > 1).Select(group => group.Key);
+        var duplicates = Renditions
+            .GroupBy(spec => spec.Name)
+            .Where(group => group.Count() > 1)
+            .Select(group => group.Key);
         foreach (var name in duplicates)
         {
             yield return new ValidationResult($"Rendition '{name}' is defined twice.", [nameof(Renditions)]);
@@ -91,7 +102,8 @@ public sealed class RenditionSpec
     {
         problem = Name.Length == 0 || !Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             ? $"Rendition name '{Name}' must be letters, digits, '-' or '_'."
-            : LongestSidePixels is < 16 or > 8192 ? $"Rendition '{Name}': LongestSidePixels must be 16 to 8192."
+            : LongestSidePixels is < 16 or > 8192
+                ? $"Rendition '{Name}': LongestSidePixels must be 16 to 8192."
             : Format is not ("jpeg" or "webp") ? $"Rendition '{Name}': Format must be jpeg or webp."
             : Quality is < 1 or > 100 ? $"Rendition '{Name}': Quality must be 1 to 100."
             : "";

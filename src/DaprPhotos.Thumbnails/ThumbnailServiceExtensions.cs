@@ -21,7 +21,10 @@ public static class ThumbnailServiceExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
-            SafeImageConfiguration.Create(services.GetRequiredService<IOptions<ThumbnailOptions>>().Value.AllocationLimitMegabytes));
+        {
+            var options = services.GetRequiredService<IOptions<ThumbnailOptions>>().Value;
+            return SafeImageConfiguration.Create(options.AllocationLimitMegabytes);
+        });
         builder.Services.AddSingleton<ChunkedBlobStore>();
         builder.Services.AddSingleton<RenditionStore>();
         builder.Services.AddSingleton<PhotoRenderer>();

@@ -4,8 +4,10 @@ namespace DaprPhotos.Thumbnails;
 internal static partial class ThumbnailsLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
-        Message = "Rendered photo {PhotoId}: {RenditionCount} renditions in {ElapsedMs:0} ms, event {EventId}")]
-    public static partial void Rendered(ILogger logger, string photoId, Guid eventId, int renditionCount, double elapsedMs);
+        Message = "Rendered photo {PhotoId}: {RenditionCount} renditions in {ElapsedMs:0} ms, "
+            + "event {EventId}")]
+    public static partial void Rendered(
+        ILogger logger, string photoId, Guid eventId, int renditionCount, double elapsedMs);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
         Message = "Photo {PhotoId} was rendered before; republished event {EventId}")]
@@ -13,7 +15,8 @@ internal static partial class ThumbnailsLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
         Message = "Photo {PhotoId} cannot be rendered ({Stage}): {Reason}; event {EventId} dropped")]
-    public static partial void Unrenderable(ILogger logger, string photoId, Guid eventId, string stage, string reason);
+    public static partial void Unrenderable(
+        ILogger logger, string photoId, Guid eventId, string stage, string reason);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
         Message = "Transient fault for photo {PhotoId}, event {EventId}; asking daprd to retry")]
@@ -23,11 +26,13 @@ internal static partial class ThumbnailsLog
         Message = "Photo {PhotoId} is deleted; event {EventId} acknowledged without rendering")]
     public static partial void SkippedDeleted(ILogger logger, string photoId, Guid eventId);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Removed the renditions of photo {PhotoId}, event {EventId}")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information,
+        Message = "Removed the renditions of photo {PhotoId}, event {EventId}")]
     public static partial void Deleted(ILogger logger, string photoId, Guid eventId);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
-        Message = "Codecs warm {WarmupMs:0} ms after process start ({RenderMs:0} ms to render the warm-up set)")]
+        Message = "Codecs warm {WarmupMs:0} ms after process start "
+            + "({RenderMs:0} ms to render the warm-up set)")]
     public static partial void Warm(ILogger logger, double warmupMs, double renderMs);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information,

@@ -41,7 +41,9 @@ public sealed class UploadOptions
     [Range(60, 30 * 24 * 3600)]
     public int IdempotencyKeyTtlSeconds { get; set; } = 24 * 3600;
 
-    /// <summary>An upload still storing bytes after this long (seconds) was cut off; its bytes are removed.</summary>
+    /// <summary>
+    /// An upload still storing bytes after this long (seconds) was cut off; its bytes are removed.
+    /// </summary>
     [Range(60, 7 * 24 * 3600)]
     public int AbandonedUploadAfterSeconds { get; set; } = 3600;
 

@@ -1,5 +1,4 @@
 using DaprPhotos.Blobs;
-using DaprPhotos.Contracts.Events;
 using DaprPhotos.Imaging;
 using DaprPhotos.Upload;
 using DaprPhotos.Upload.Events;

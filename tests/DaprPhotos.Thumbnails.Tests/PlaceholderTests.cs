@@ -1,5 +1,4 @@
 using DaprPhotos.Thumbnails.Tests.Support;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace DaprPhotos.Thumbnails.Tests;

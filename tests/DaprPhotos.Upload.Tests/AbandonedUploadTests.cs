@@ -21,14 +21,17 @@ public sealed class AbandonedUploadTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await UploadApplication.StartAsync(
             Cancellation, services: services => services.AddSingleton<TimeProvider>(clock));
-        app.Environment.Faults.FailState(store: "blobs", method: "SaveState", key: key => key.EndsWith("chunk/00002", Ordinal));
+        app.Environment.Faults.FailState(
+            store: "blobs", method: "SaveState", key: key => key.EndsWith("chunk/00002", Ordinal));
         app.Environment.Faults.FailState(store: "blobs", method: "DeleteBulkState");
-        using var failed = await app.UploadAsync(TestImages.LargeJpeg(3_000_000), cancellationToken: Cancellation);
+        using var failed = await app.UploadAsync(
+            TestImages.LargeJpeg(3_000_000), cancellationToken: Cancellation);
         var leftBehind = app.StoredKeys("blobs");
         app.Environment.Faults.Clear();
         clock.Advance(TimeSpan.FromHours(2));
 
-        var removed = await app.Services.GetRequiredService<AbandonedUploadJanitor>().SweepAsync(Cancellation);
+        var removed = await app.Services.GetRequiredService<AbandonedUploadJanitor>()
+            .SweepAsync(Cancellation);
 
         Assert.True((int)failed.StatusCode >= 500);
         Assert.NotEmpty(leftBehind);
@@ -45,8 +48,10 @@ public sealed class AbandonedUploadTests
         var photo = await app.UploadPhotoAsync(TestImages.Jpeg(), Cancellation);
         clock.Advance(TimeSpan.FromHours(2));
 
-        var removed = await app.Services.GetRequiredService<AbandonedUploadJanitor>().SweepAsync(Cancellation);
-        var again = await app.Services.GetRequiredService<AbandonedUploadJanitor>().SweepAsync(Cancellation);
+        var removed = await app.Services.GetRequiredService<AbandonedUploadJanitor>()
+            .SweepAsync(Cancellation);
+        var again = await app.Services.GetRequiredService<AbandonedUploadJanitor>()
+            .SweepAsync(Cancellation);
 
         using var original = await app.Client.GetAsync($"/photos/{photo.Id}/original", Cancellation);
         Assert.Equal((0, 0), (removed, again));

@@ -1,4 +1,3 @@
-using System.Net;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
 using DaprPhotos.Testing.Diagnostics;

@@ -40,9 +40,12 @@ public sealed class ListingTests
         var indexed = await UploadListedAsync(app, 1);
         var deleted = await UploadListedAsync(app, 2);
         var waiting = await UploadListedAsync(app, 3);
-        await app.PublishAsIndexingAsync(new PhotoIndexed(Guid.NewGuid(), indexed, DateTimeOffset.UtcNow, 3), Cancellation);
-        await app.Environment.Messages.WaitForAsync(m => m is MessageSettled { Topic: Topics.PhotoIndexed, AppId: AppIds.Upload },
-            "photo-indexed handled", cancellationToken: Cancellation);
+        await app.PublishAsIndexingAsync(
+            new PhotoIndexed(Guid.NewGuid(), indexed, DateTimeOffset.UtcNow, 3), Cancellation);
+        await app.Environment.Messages.WaitForAsync(
+            m => m is MessageSettled { Topic: Topics.PhotoIndexed, AppId: AppIds.Upload },
+            "photo-indexed handled",
+            cancellationToken: Cancellation);
         (await app.Client.DeleteAsync($"/photos/{deleted}", Cancellation)).Dispose();
 
         var onlyIndexed = await GetPageAsync(app, "/photos?status=Indexed");
@@ -67,12 +70,20 @@ public sealed class ListingTests
 
     private static async Task<string> UploadListedAsync(UploadApplication app, int seed)
     {
-        using var response = await app.UploadAsync(TestImages.Jpeg(40, 30, seed), cancellationToken: Cancellation);
+        using var response = await app.UploadAsync(
+            TestImages.Jpeg(40, 30, seed), cancellationToken: Cancellation);
         var photo = (await response.Content.ReadFromJsonAsync<PhotoResponse>(Cancellation))!;
         await app.Environment.Messages.WaitForAsync(
-            m => m is MessageSettled { Topic: Topics.PhotoUploaded, AppId: AppIds.Upload, Reason: SettleReason.Acknowledged }
-                && app.Environment.PublishedEvents<PhotoUploaded>(Topics.PhotoUploaded).Any(e => e.PhotoId == photo.Id),
-            $"photo {photo.Id} listed", cancellationToken: Cancellation);
+            m => m is MessageSettled
+                {
+                    Topic: Topics.PhotoUploaded,
+                    AppId: AppIds.Upload,
+                    Reason: SettleReason.Acknowledged,
+                }
+                && app.Environment.PublishedEvents<PhotoUploaded>(Topics.PhotoUploaded)
+                    .Any(e => e.PhotoId == photo.Id),
+            $"photo {photo.Id} listed",
+            cancellationToken: Cancellation);
         await app.Environment.WhenIdleAsync();
         return photo.Id;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using DaprPhotos.Upload.Tests.Support;
 using static System.StringComparison;
 

@@ -1,10 +1,9 @@
-using static System.StringComparison;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
-using DaprPhotos.Testing.Diagnostics;
-using static DaprPhotos.Testing.Diagnostics.DeliveryOutcome;
 using DaprPhotos.Upload.Photos;
 using DaprPhotos.Upload.Tests.Support;
+using static System.StringComparison;
+using static DaprPhotos.Testing.Diagnostics.DeliveryOutcome;
 
 namespace DaprPhotos.Upload.Tests;
 

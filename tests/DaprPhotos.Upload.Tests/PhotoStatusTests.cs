@@ -1,7 +1,7 @@
 using DaprPhotos.Contracts;
-using static DaprPhotos.Testing.Diagnostics.DeliveryOutcome;
 using DaprPhotos.Upload.Photos;
 using DaprPhotos.Upload.Tests.Support;
+using static DaprPhotos.Testing.Diagnostics.DeliveryOutcome;
 
 namespace DaprPhotos.Upload.Tests;
 

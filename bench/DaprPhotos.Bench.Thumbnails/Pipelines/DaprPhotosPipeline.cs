@@ -18,8 +18,8 @@ public sealed class DaprPhotosPipeline : IRenditionPipeline
 
     public async Task<IReadOnlyList<byte[]>> RenderAsync(BenchPhoto photo)
     {
-        var rendered = await _renderer.RenderAsync(new MemoryStream(photo.Bytes, writable: false), photo.Format,
-            CancellationToken.None);
+        var rendered = await _renderer.RenderAsync(
+            new MemoryStream(photo.Bytes, writable: false), photo.Format, CancellationToken.None);
         return rendered.Renditions.Select(rendition => rendition.Bytes).ToList();
     }
 }

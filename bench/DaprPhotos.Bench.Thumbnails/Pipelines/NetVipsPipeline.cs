@@ -28,7 +28,8 @@ public sealed class NetVipsPipeline : IRenditionPipeline
         {
             using var thumbnail = Image.ThumbnailBuffer(photo.Bytes, longestSide, height: longestSide,
                 size: Enums.Size.Down);
-            renditions.Add(thumbnail.JpegsaveBuffer(q: IRenditionPipeline.JpegQuality, keep: Enums.ForeignKeep.None));
+            renditions.Add(thumbnail.JpegsaveBuffer(
+                q: IRenditionPipeline.JpegQuality, keep: Enums.ForeignKeep.None));
         }
 
         return Task.FromResult<IReadOnlyList<byte[]>>(renditions);

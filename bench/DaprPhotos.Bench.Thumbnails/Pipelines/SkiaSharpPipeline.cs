@@ -23,7 +23,8 @@ public sealed class SkiaSharpPipeline : IRenditionPipeline
 
     private static byte[] Render(SKData data, int longestSide)
     {
-        using var codec = SKCodec.Create(data) ?? throw new InvalidDataException("Skia cannot read this photo.");
+        using var codec = SKCodec.Create(data)
+            ?? throw new InvalidDataException("Skia cannot read this photo.");
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         var (targetWidth, targetHeight) = IRenditionPipeline.Fit(width, height, longestSide);
 
@@ -40,7 +41,9 @@ public sealed class SkiaSharpPipeline : IRenditionPipeline
             SKAlphaType.Premul));
         decoded.ScalePixels(resized, Mitchell);
 
-        using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Orient(resized, codec.EncodedOrigin);
+        using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft
+            ? null
+            : Orient(resized, codec.EncodedOrigin);
         using var pixels = (turned ?? resized).PeekPixels();
         using var jpeg = pixels.Encode(new SKJpegEncoderOptions(IRenditionPipeline.JpegQuality,
             SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))

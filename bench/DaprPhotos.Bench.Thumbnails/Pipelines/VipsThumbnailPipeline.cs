@@ -39,7 +39,8 @@ public sealed class VipsThumbnailPipeline : IRenditionPipeline, IDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"vipsthumbnail exited with {process.ExitCode}: {errors.Trim()}");
+            throw new InvalidOperationException(
+                $"vipsthumbnail exited with {process.ExitCode}: {errors.Trim()}");
         }
     }
 

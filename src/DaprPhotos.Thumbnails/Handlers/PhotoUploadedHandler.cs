@@ -69,7 +69,8 @@ public sealed class PhotoUploadedHandler(
     private async Task<EventOutcome> RenderAsync(PhotoUploaded uploaded, CancellationToken cancellationToken)
     {
         var manifest = await blobs.GetManifestAsync(uploaded.OriginalKey, cancellationToken)
-            ?? throw new UnrenderablePhotoException("read", "The original is not in blobs (the photo was deleted?).");
+            ?? throw new UnrenderablePhotoException(
+                "read", "The original is not in blobs (the photo was deleted?).");
         var firstChunk = await blobs.ReadChunkAsync(manifest.Key, 0, cancellationToken);
         var (format, size) = Inspect(firstChunk);
 
@@ -79,7 +80,8 @@ public sealed class PhotoUploadedHandler(
             RenderedPhoto rendered;
             try
             {
-                rendered = await renderer.RenderAsync(blobs.OpenRead(manifest, firstChunk), format, cancellationToken);
+                var original = blobs.OpenRead(manifest, firstChunk);
+                rendered = await renderer.RenderAsync(original, format, cancellationToken);
             }
             catch (InvalidDataException ex)
             {
@@ -96,7 +98,8 @@ public sealed class PhotoUploadedHandler(
 
             await events.PublishAsync(thumbnailed, cancellationToken);
             var elapsedMs = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
-            ThumbnailsLog.Rendered(logger, uploaded.PhotoId, thumbnailed.EventId, rendered.Renditions.Count, elapsedMs);
+            ThumbnailsLog.Rendered(
+                logger, uploaded.PhotoId, thumbnailed.EventId, rendered.Renditions.Count, elapsedMs);
             coldStart.MarkFirstRender();
             return EventOutcome.Success;
         }
@@ -107,8 +110,10 @@ public sealed class PhotoUploadedHandler(
     {
         if (FormatSniffer.Detect(firstChunk.Span) is not { Format: { } format } sniffed)
         {
-            throw new UnrenderablePhotoException("inspect",
-                $"The original is {FormatSniffer.Detect(firstChunk.Span).RefusedName}; supported: {PhotoFormat.SupportedNames}.");
+            throw new UnrenderablePhotoException(
+                "inspect",
+                $"The original is {FormatSniffer.Detect(firstChunk.Span).RefusedName}; "
+                + $"supported: {PhotoFormat.SupportedNames}.");
         }
 
         var size = ImageHeader.Read(images, firstChunk)

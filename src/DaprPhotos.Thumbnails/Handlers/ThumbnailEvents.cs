@@ -11,7 +11,8 @@ public sealed class ThumbnailEvents(DaprClient dapr, TimeProvider time)
         dapr.PublishEventAsync(ComponentNames.PubSub, PhotoThumbnailed.Topic, thumbnailed,
             Type(PhotoThumbnailed.CloudEventType), cancellationToken);
 
-    public Task PublishFailedAsync(string photoId, string stage, string reason, CancellationToken cancellationToken) =>
+    public Task PublishFailedAsync(
+        string photoId, string stage, string reason, CancellationToken cancellationToken) =>
         dapr.PublishEventAsync(ComponentNames.PubSub, PhotoFailed.Topic,
             new PhotoFailed(Guid.NewGuid(), photoId, time.GetUtcNow(), AppIds.Thumbnails, reason, stage),
             Type(PhotoFailed.CloudEventType), cancellationToken);

@@ -9,8 +9,10 @@ public static class ThumbnailEventsApi
 {
     public static IEndpointRouteBuilder MapThumbnailEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapIntegrationEvent<PhotoUploaded, PhotoUploadedHandler>(Topics.PhotoUploaded, AppIds.Thumbnails);
-        endpoints.MapIntegrationEvent<PhotoDeleted, PhotoDeletedHandler>(Topics.PhotoDeleted, AppIds.Thumbnails);
+        endpoints.MapIntegrationEvent<PhotoUploaded, PhotoUploadedHandler>(
+            Topics.PhotoUploaded, AppIds.Thumbnails);
+        endpoints.MapIntegrationEvent<PhotoDeleted, PhotoDeletedHandler>(
+            Topics.PhotoDeleted, AppIds.Thumbnails);
         return endpoints;
     }
 }

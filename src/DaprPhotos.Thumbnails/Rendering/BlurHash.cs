@@ -9,7 +9,8 @@ namespace DaprPhotos.Thumbnails.Rendering;
 /// </summary>
 public static class BlurHash
 {
-    private const string Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~";
+    private const string Digits =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~";
 
     public static string Encode(Image<Rgb24> image, int componentsX = 4, int componentsY = 3)
     {
@@ -43,7 +44,10 @@ public static class BlurHash
         hash.Append(Base83((ToSrgb(dc.R) << 16) + (ToSrgb(dc.G) << 8) + ToSrgb(dc.B), 4));
         foreach (var (r, g, b) in ac)
         {
-            hash.Append(Base83((Quantise(r, maximum) * 19 * 19) + (Quantise(g, maximum) * 19) + Quantise(b, maximum), 2));
+            var quantised = (Quantise(r, maximum) * 19 * 19)
+                + (Quantise(g, maximum) * 19)
+                + Quantise(b, maximum);
+            hash.Append(Base83(quantised, 2));
         }
 
         return hash.ToString();
@@ -76,7 +80,8 @@ public static class BlurHash
     private static int Quantise(double value, double maximum) =>
         (int)Math.Max(0, Math.Min(18, Math.Floor((SignPow(value / maximum, 0.5) * 9) + 9.5)));
 
-    private static double SignPow(double value, double exponent) => Math.CopySign(Math.Pow(Math.Abs(value), exponent), value);
+    private static double SignPow(double value, double exponent) =>
+        Math.CopySign(Math.Pow(Math.Abs(value), exponent), value);
 
     private static double ToLinear(byte value)
     {

@@ -18,7 +18,9 @@ public static class ExifMetadataReader
         var orientation = Safe(() => exif?.GetValue(ExifTag.Orientation)?.Value) ?? 1;
 
         // Orientations 5 to 8 turn the photo a quarter, so it displays with width and height swapped.
-        var (width, height) = orientation is >= 5 and <= 8 ? (image.Height, image.Width) : (image.Width, image.Height);
+        var (width, height) = orientation is >= 5 and <= 8
+            ? (image.Height, image.Width)
+            : (image.Width, image.Height);
         var baseline = new PhotoMetadata(width, height, format);
         if (exif is null)
         {
@@ -42,7 +44,9 @@ public static class ExifMetadataReader
                     : $"1/{Math.Round((double)time.Denominator / Math.Max(1, time.Numerator))}s"
                 : null),
             FNumber = Positive(Safe(() => exif.GetValue(ExifTag.FNumber)?.Value.ToDouble())),
-            Iso = Safe(() => exif.GetValue(ExifTag.ISOSpeedRatings)?.Value is [var iso, ..] && iso > 0 ? (int?)iso : null),
+            Iso = Safe(() => exif.GetValue(ExifTag.ISOSpeedRatings)?.Value is [var iso, ..] && iso > 0
+                ? (int?)iso
+                : null),
             FocalLengthMm = Positive(Safe(() => exif.GetValue(ExifTag.FocalLength)?.Value.ToDouble())),
             Orientation = Safe(() => exif.GetValue(ExifTag.Orientation)?.Value is ushort o and >= 1 and <= 8
                 ? o.ToString(CultureInfo.InvariantCulture)
@@ -61,17 +65,26 @@ public static class ExifMetadataReader
 
         // EXIF 2.31 carries the offset separately; without it the local time is all there is.
         var offsetText = Text(exif, ExifTag.OffsetTimeOriginal);
-        return offsetText is not null && TimeSpan.TryParseExact(offsetText.TrimStart('+'), ["hh\\:mm", "\\-hh\\:mm"],
-            CultureInfo.InvariantCulture, out var offset)
+        return offsetText is not null
+            && TimeSpan.TryParseExact(
+                offsetText.TrimStart('+'),
+                ["hh\\:mm", "\\-hh\\:mm"],
+                CultureInfo.InvariantCulture,
+                out var offset)
             ? (new DateTimeOffset(local, offsetText.StartsWith('-') ? -offset.Duration() : offset), true)
             : (new DateTimeOffset(local, TimeSpan.Zero), false);
     }
 
     private static double? Coordinate(
-        ExifProfile exif, ExifTag<Rational[]> tag, ExifTag<string> reference, string negative, double limit) =>
+        ExifProfile exif,
+        ExifTag<Rational[]> tag,
+        ExifTag<string> reference,
+        string negative,
+        double limit) =>
         Safe<double?>(() =>
     {
-        if (exif.GetValue(tag)?.Value is not [var degrees, var minutes, var seconds] || degrees.Denominator == 0)
+        if (exif.GetValue(tag)?.Value is not [var degrees, var minutes, var seconds]
+            || degrees.Denominator == 0)
         {
             return null;
         }
@@ -93,7 +106,8 @@ public static class ExifMetadataReader
     private static string? Text(ExifProfile exif, ExifTag<string> tag) =>
         Safe(() => exif.GetValue(tag)?.Value?.Trim('\0', ' ') is { Length: > 0 } text ? text : null);
 
-    private static double? Positive(double? value) => value is > 0 and < double.PositiveInfinity ? value : null;
+    private static double? Positive(double? value) =>
+        value is > 0 and < double.PositiveInfinity ? value : null;
 
     // A malformed tag can throw from inside the profile reader; it only loses that tag.
     private static T? Safe<T>(Func<T?> read)

@@ -20,7 +20,8 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
 {
     /// <param name="original">The photo's bytes, read to the end (the end marker is checked).</param>
     /// <param name="format">The format its first bytes name.</param>
-    public async Task<RenderedPhoto> RenderAsync(Stream original, PhotoFormat format, CancellationToken cancellationToken)
+    public async Task<RenderedPhoto> RenderAsync(
+        Stream original, PhotoFormat format, CancellationToken cancellationToken)
     {
         var tail = new TailWindow();
         var head = new byte[FormatSniffer.HeadLength];
@@ -29,8 +30,10 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
         await watched.DrainAsync(cancellationToken);
         if (!EndMarker.IsComplete(format, head, tail.Bytes, watched.Length))
         {
-            throw new UnrenderablePhotoException("decode",
-                $"The {format.Name} original ends before its end marker after {watched.Length:N0} bytes: it is truncated.");
+            throw new UnrenderablePhotoException(
+                "decode",
+                $"The {format.Name} original ends before its end marker after {watched.Length:N0} bytes: "
+                + "it is truncated.");
         }
 
         var metadata = ExifMetadataReader.Read(image, format.Name);
@@ -77,11 +80,14 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
         {
             return await Image.LoadAsync(images, stream, cancellationToken);
         }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidMemoryOperationException)
+        catch (Exception ex)
+            when (ex is ImageFormatException or NotSupportedException or InvalidMemoryOperationException)
         {
-            throw new UnrenderablePhotoException("decode", ex is InvalidMemoryOperationException
-                ? $"Decoding needs more than the {options.Value.AllocationLimitMegabytes} MB one image may use."
-                : $"The original cannot be decoded: {ex.Message}", ex);
+            var reason = ex is InvalidMemoryOperationException
+                ? $"Decoding needs more than the {options.Value.AllocationLimitMegabytes} MB "
+                    + "one image may use."
+                : $"The original cannot be decoded: {ex.Message}";
+            throw new UnrenderablePhotoException("decode", reason, ex);
         }
     }
 
@@ -92,14 +98,16 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
             : new JpegEncoder { Quality = spec.Quality };
         using var bytes = new MemoryStream();
         image.Save(bytes, encoder);
-        return new RenderedRendition(spec, image.Width, image.Height, spec.Format == "webp" ? "image/webp" : "image/jpeg",
-            bytes.ToArray());
+        var mediaType = spec.Format == "webp" ? "image/webp" : "image/jpeg";
+        return new RenderedRendition(spec, image.Width, image.Height, mediaType, bytes.ToArray());
     }
 
     private static Size Fit(Size size, int longestSide)
     {
         var scale = Math.Min(1.0, (double)longestSide / Math.Max(size.Width, size.Height));
-        return new Size(Math.Max(1, (int)Math.Round(size.Width * scale)), Math.Max(1, (int)Math.Round(size.Height * scale)));
+        return new Size(
+            Math.Max(1, (int)Math.Round(size.Width * scale)),
+            Math.Max(1, (int)Math.Round(size.Height * scale)));
     }
 
     // Every profile goes, so no GPS position can reach a rendition; only the orientation stays,

@@ -15,7 +15,9 @@ public sealed class RenderGate(IOptions<ThumbnailOptions> options) : IDisposable
     private long _inUseBytes;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Source pixels, the largest rendition and working buffers: about twice the decoded size.</summary>
+    /// <summary>
+    /// Source pixels, the largest rendition and working buffers: about twice the decoded size.
+    /// </summary>
     public static long EstimateBytes(int width, int height) => (long)width * height * 4 * 2;
 
     public async Task<IDisposable> EnterAsync(long bytes, CancellationToken cancellationToken)

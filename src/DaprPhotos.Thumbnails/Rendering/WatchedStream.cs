@@ -21,7 +21,8 @@ internal sealed class WatchedStream(Stream inner, byte[] head, TailWindow tail) 
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
         Observe(buffer.Span[..read]);
@@ -35,10 +36,13 @@ internal sealed class WatchedStream(Stream inner, byte[] head, TailWindow tail) 
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+    public override Task<int> ReadAsync(
+        byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    /// <summary>Reads what the decoder left (it may stop at the end marker) so the tail is the file's.</summary>
+    /// <summary>
+    /// Reads what the decoder left (it may stop at the end marker) so the tail is the file's.
+    /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];

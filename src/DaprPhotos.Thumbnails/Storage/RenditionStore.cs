@@ -13,13 +13,16 @@ namespace DaprPhotos.Thumbnails.Storage;
 /// rendition-set record holding what the pass produced, written last. A redelivery finds the set
 /// record and republishes from it without rendering again (one read).
 /// </summary>
-public sealed class RenditionStore(ChunkedBlobStore blobs, DaprClient dapr, IOptions<ThumbnailOptions> options, TimeProvider time)
+public sealed class RenditionStore(
+    ChunkedBlobStore blobs, DaprClient dapr, IOptions<ThumbnailOptions> options, TimeProvider time)
 {
     public Task<PhotoThumbnailed?> FindSetAsync(string photoId, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<PhotoThumbnailed?>(ComponentNames.Blobs, SetKey(photoId), cancellationToken: cancellationToken);
+        dapr.GetStateAsync<PhotoThumbnailed?>(
+            ComponentNames.Blobs, SetKey(photoId), cancellationToken: cancellationToken);
 
     /// <summary>Stores every rendition, then the set record, and returns the event to publish.</summary>
-    public async Task<PhotoThumbnailed> SaveAsync(string photoId, RenderedPhoto rendered, CancellationToken cancellationToken)
+    public async Task<PhotoThumbnailed> SaveAsync(
+        string photoId, RenderedPhoto rendered, CancellationToken cancellationToken)
     {
         var renditions = new List<Rendition>();
         foreach (var rendition in rendered.Renditions)
@@ -30,9 +33,16 @@ public sealed class RenditionStore(ChunkedBlobStore blobs, DaprClient dapr, IOpt
                 rendition.Width, rendition.Height, rendition.Bytes.Length));
         }
 
-        var thumbnailed = new PhotoThumbnailed(Guid.NewGuid(), photoId, time.GetUtcNow(), renditions, rendered.Metadata,
-            rendered.Placeholder, rendered.DominantColor);
-        await dapr.SaveStateAsync(ComponentNames.Blobs, SetKey(photoId), thumbnailed, cancellationToken: cancellationToken);
+        var thumbnailed = new PhotoThumbnailed(
+            Guid.NewGuid(),
+            photoId,
+            time.GetUtcNow(),
+            renditions,
+            rendered.Metadata,
+            rendered.Placeholder,
+            rendered.DominantColor);
+        await dapr.SaveStateAsync(
+            ComponentNames.Blobs, SetKey(photoId), thumbnailed, cancellationToken: cancellationToken);
         return thumbnailed;
     }
 
@@ -48,33 +58,51 @@ public sealed class RenditionStore(ChunkedBlobStore blobs, DaprClient dapr, IOpt
             }
         }
 
-        await dapr.DeleteStateAsync(ComponentNames.Blobs, SetKey(photoId), cancellationToken: cancellationToken);
+        await dapr.DeleteStateAsync(
+            ComponentNames.Blobs, SetKey(photoId), cancellationToken: cancellationToken);
     }
 
     public Task MarkDeletedAsync(string photoId, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(ComponentNames.Blobs, BlobKeys.Tombstone(photoId), new PhotoTombstone(time.GetUtcNow()),
+        dapr.SaveStateAsync(
+            ComponentNames.Blobs,
+            BlobKeys.Tombstone(photoId),
+            new PhotoTombstone(time.GetUtcNow()),
             cancellationToken: cancellationToken);
 
     public async Task<bool> IsDeletedAsync(string photoId, CancellationToken cancellationToken) =>
         await dapr.GetStateAsync<PhotoTombstone?>(ComponentNames.Blobs, BlobKeys.Tombstone(photoId),
             cancellationToken: cancellationToken) is not null;
 
-    private async Task WriteBlobAsync(string key, string mediaType, byte[] bytes, CancellationToken cancellationToken)
+    private async Task WriteBlobAsync(
+        string key, string mediaType, byte[] bytes, CancellationToken cancellationToken)
     {
         var chunkSize = options.Value.ChunkSizeBytes;
         var chunks = 0;
         for (var offset = 0; offset < bytes.Length || chunks == 0; offset += chunkSize)
         {
-            await blobs.WriteChunkAsync(key, chunks++, bytes.AsMemory(offset, Math.Min(chunkSize, bytes.Length - offset)),
+            await blobs.WriteChunkAsync(
+                key,
+                chunks++,
+                bytes.AsMemory(offset, Math.Min(chunkSize, bytes.Length - offset)),
                 cancellationToken);
         }
 
-        await blobs.WriteManifestAsync(new BlobManifest(key, mediaType, bytes.Length,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), chunks, chunkSize, time.GetUtcNow()), cancellationToken);
+        await blobs.WriteManifestAsync(
+            new BlobManifest(
+                key,
+                mediaType,
+                bytes.Length,
+                Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                chunks,
+                chunkSize,
+                time.GetUtcNow()),
+            cancellationToken);
     }
 
     private string SetKey(string photoId) => BlobKeys.RenditionSet(photoId, options.Value.SetFingerprint);
 }
 
-/// <summary>The photo was deleted at <paramref name="DeletedAt"/>; nothing is rendered for it again.</summary>
+/// <summary>
+/// The photo was deleted at <paramref name="DeletedAt"/>; nothing is rendered for it again.
+/// </summary>
 public sealed record PhotoTombstone(DateTimeOffset DeletedAt);

@@ -9,7 +9,8 @@ public static class PhotoEventsApi
 {
     public static IEndpointRouteBuilder MapPhotoEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapIntegrationEvent<PhotoThumbnailed, PhotoThumbnailedHandler>(Topics.PhotoThumbnailed, AppIds.Upload);
+        endpoints.MapIntegrationEvent<PhotoThumbnailed, PhotoThumbnailedHandler>(
+            Topics.PhotoThumbnailed, AppIds.Upload);
         endpoints.MapIntegrationEvent<PhotoIndexed, PhotoIndexedHandler>(Topics.PhotoIndexed, AppIds.Upload);
         endpoints.MapIntegrationEvent<PhotoFailed, PhotoFailedHandler>(Topics.PhotoFailed, AppIds.Upload);
 

@@ -14,8 +14,14 @@ public sealed class PhotoThumbnailedHandler(PhotoRepository photos, ILogger<Phot
     : IIntegrationEventHandler<PhotoThumbnailed>
 {
     public Task<EventOutcome> HandleAsync(
-        PhotoThumbnailed integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
-        PhotoProgress.ApplyAsync(photos, logger, integrationEvent, record => PhotoTransitions.Apply(record, integrationEvent),
+        PhotoThumbnailed integrationEvent,
+        IntegrationEventContext context,
+        CancellationToken cancellationToken) =>
+        PhotoProgress.ApplyAsync(
+            photos,
+            logger,
+            integrationEvent,
+            record => PhotoTransitions.Apply(record, integrationEvent),
             cancellationToken);
 }
 
@@ -23,8 +29,14 @@ public sealed class PhotoIndexedHandler(PhotoRepository photos, ILogger<PhotoInd
     : IIntegrationEventHandler<PhotoIndexed>
 {
     public Task<EventOutcome> HandleAsync(
-        PhotoIndexed integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
-        PhotoProgress.ApplyAsync(photos, logger, integrationEvent, record => PhotoTransitions.Apply(record, integrationEvent),
+        PhotoIndexed integrationEvent,
+        IntegrationEventContext context,
+        CancellationToken cancellationToken) =>
+        PhotoProgress.ApplyAsync(
+            photos,
+            logger,
+            integrationEvent,
+            record => PhotoTransitions.Apply(record, integrationEvent),
             cancellationToken);
 }
 
@@ -32,8 +44,14 @@ public sealed class PhotoFailedHandler(PhotoRepository photos, ILogger<PhotoFail
     : IIntegrationEventHandler<PhotoFailed>
 {
     public Task<EventOutcome> HandleAsync(
-        PhotoFailed integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
-        PhotoProgress.ApplyAsync(photos, logger, integrationEvent, record => PhotoTransitions.Apply(record, integrationEvent),
+        PhotoFailed integrationEvent,
+        IntegrationEventContext context,
+        CancellationToken cancellationToken) =>
+        PhotoProgress.ApplyAsync(
+            photos,
+            logger,
+            integrationEvent,
+            record => PhotoTransitions.Apply(record, integrationEvent),
             cancellationToken);
 }
 
@@ -41,7 +59,9 @@ public sealed class PhotoFailedHandler(PhotoRepository photos, ILogger<PhotoFail
 /// A dead letter: a subscriber exhausted its retries on an event about a photo. The photo is
 /// marked failed, naming the service that gave up.
 /// </summary>
-public sealed class DeadLetterHandler<TEvent>(PhotoRepository photos, ILogger<DeadLetterHandler<TEvent>> logger)
+public sealed class DeadLetterHandler<TEvent>(
+    PhotoRepository photos,
+    ILogger<DeadLetterHandler<TEvent>> logger)
     : IIntegrationEventHandler<TEvent>
     where TEvent : IIntegrationEvent
 {
@@ -51,9 +71,14 @@ public sealed class DeadLetterHandler<TEvent>(PhotoRepository photos, ILogger<De
         // Topics.DeadLetter names it "<topic>.<subscriber>.dead-letter".
         var parts = context.Topic.Split('.');
         var subscriber = parts.Length >= 3 ? parts[^2] : "a subscriber";
-        UploadLog.DeadLettered(logger, integrationEvent.PhotoId, integrationEvent.EventId, parts[0], subscriber);
-        return PhotoProgress.ApplyAsync(photos, logger, integrationEvent,
-            record => PhotoTransitions.ApplyDeadLetter(record, integrationEvent.EventId, photos.Now, subscriber, parts[0]),
+        UploadLog.DeadLettered(
+            logger, integrationEvent.PhotoId, integrationEvent.EventId, parts[0], subscriber);
+        return PhotoProgress.ApplyAsync(
+            photos,
+            logger,
+            integrationEvent,
+            record => PhotoTransitions.ApplyDeadLetter(
+                record, integrationEvent.EventId, photos.Now, subscriber, parts[0]),
             cancellationToken);
     }
 }
@@ -72,7 +97,12 @@ internal static class PhotoProgress
         }
 
         var updated = await photos.UpdateAsync(integrationEvent.PhotoId, change, cancellationToken);
-        UploadLog.StatusApplied(logger, integrationEvent.PhotoId, integrationEvent.EventId, (updated ?? current).Status, updated is not null);
+        UploadLog.StatusApplied(
+            logger,
+            integrationEvent.PhotoId,
+            integrationEvent.EventId,
+            (updated ?? current).Status,
+            updated is not null);
         return EventOutcome.Success;
     }
 }

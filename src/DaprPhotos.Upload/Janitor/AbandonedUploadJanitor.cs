@@ -21,10 +21,13 @@ public sealed class AbandonedUploadJanitor(
         var limits = options.Value;
         var cutoff = time.GetUtcNow() - TimeSpan.FromSeconds(limits.AbandonedUploadAfterSeconds);
         var entries = await inflight.ReadAllAsync(cancellationToken);
-        var recorded = (await photos.GetManyAsync([.. entries.Select(entry => entry.PhotoId)], cancellationToken))
+        IReadOnlyList<string> photoIds = [.. entries.Select(entry => entry.PhotoId)];
+        var recorded = (await photos.GetManyAsync(photoIds, cancellationToken))
             .Select(record => record.Id)
             .ToHashSet();
-        var abandoned = entries.Where(entry => !recorded.Contains(entry.PhotoId) && entry.StartedAt < cutoff).ToList();
+        var abandoned = entries
+            .Where(entry => !recorded.Contains(entry.PhotoId) && entry.StartedAt < cutoff)
+            .ToList();
 
         foreach (var upload in abandoned)
         {
@@ -68,6 +71,7 @@ internal static partial class JanitorLog
         Message = "Removed the bytes of abandoned upload {PhotoId}, started {StartedAt}")]
     public static partial void RemovedAbandoned(ILogger logger, string photoId, DateTimeOffset startedAt);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "The abandoned-upload sweep failed; retrying later")]
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning,
+        Message = "The abandoned-upload sweep failed; retrying later")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,6 @@
 using DaprPhotos.Upload.Photos;
-using Microsoft.AspNetCore.Http.HttpResults;
 using DaprPhotos.Upload.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DaprPhotos.Upload.Listing;
 
@@ -29,7 +29,9 @@ public static class ListPhotosHandler
 
         if (!ListingToken.TryDecode(continuation, out var token))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid continuation token",
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid continuation token",
                 detail: "Pass back the continuation value of the previous page unchanged.");
         }
 
@@ -48,10 +50,12 @@ public static class ListPhotosHandler
             {
                 if (reads >= MaxReads)
                 {
-                    return Page(page, new ListingToken(day, batch[0].PhotoId, batch[0].UploadedAt, Inclusive: true));
+                    var next = new ListingToken(day, batch[0].PhotoId, batch[0].UploadedAt, Inclusive: true);
+                    return Page(page, next);
                 }
 
-                var records = (await photos.GetManyAsync([.. batch.Select(entry => entry.PhotoId)], cancellationToken))
+                IReadOnlyList<string> photoIds = [.. batch.Select(entry => entry.PhotoId)];
+                var records = (await photos.GetManyAsync(photoIds, cancellationToken))
                     .ToDictionary(record => record.Id);
                 reads++;
                 foreach (var entry in batch)

@@ -8,7 +8,8 @@ namespace DaprPhotos.Upload.Listing;
 /// Where the next page starts: a day and an entry of it, and whether that entry was already
 /// returned (the usual case) or is the first still to read. Opaque to clients (base64url JSON).
 /// </summary>
-public sealed record ListingToken(string Day, string PhotoId, DateTimeOffset UploadedAt, bool Inclusive = false)
+public sealed record ListingToken(
+    string Day, string PhotoId, DateTimeOffset UploadedAt, bool Inclusive = false)
 {
     public bool Admits(ListingEntry entry)
     {

@@ -9,7 +9,8 @@ namespace DaprPhotos.Upload.Listing;
 /// event for every committed photo, so the listing can never miss one, even if upload crashed
 /// right after the commit; adding is a set operation, so a redelivery changes nothing.
 /// </summary>
-public sealed class PhotoUploadedListingHandler(ListingIndex listing) : IIntegrationEventHandler<PhotoUploaded>
+public sealed class PhotoUploadedListingHandler(ListingIndex listing)
+    : IIntegrationEventHandler<PhotoUploaded>
 {
     public async Task<EventOutcome> HandleAsync(
         PhotoUploaded integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)

@@ -13,7 +13,11 @@ namespace DaprPhotos.Upload.Photos;
 /// safe and publishes again, which is how a client recovers from a failed publish.
 /// </summary>
 public sealed class DeletePhotoHandler(
-    PhotoRepository photos, ChunkedBlobStore blobs, ClaimStore claims, DaprClient dapr, ILogger<DeletePhotoHandler> logger)
+    PhotoRepository photos,
+    ChunkedBlobStore blobs,
+    ClaimStore claims,
+    DaprClient dapr,
+    ILogger<DeletePhotoHandler> logger)
 {
     public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken)
     {
@@ -23,11 +27,16 @@ public sealed class DeletePhotoHandler(
             return PhotoProblems.NotFound(id);
         }
 
-        var deleted = await photos.UpdateAsync(id, record => PhotoTransitions.Delete(record, photos.Now), cancellationToken)
+        var deleted = await photos.UpdateAsync(
+                id, record => PhotoTransitions.Delete(record, photos.Now), cancellationToken)
             ?? current;
         var deletedEvent = new PhotoDeleted(Guid.NewGuid(), id, deleted.DeletedAt ?? photos.Now);
-        await dapr.PublishEventAsync(ComponentNames.PubSub, PhotoDeleted.Topic, deletedEvent,
-            new Dictionary<string, string> { ["cloudevent.type"] = PhotoDeleted.CloudEventType }, cancellationToken);
+        await dapr.PublishEventAsync(
+            ComponentNames.PubSub,
+            PhotoDeleted.Topic,
+            deletedEvent,
+            new Dictionary<string, string> { ["cloudevent.type"] = PhotoDeleted.CloudEventType },
+            cancellationToken);
 
         if (await blobs.GetManifestAsync(deleted.OriginalKey, cancellationToken) is { } original)
         {
@@ -36,7 +45,8 @@ public sealed class DeletePhotoHandler(
 
         // The same bytes may be uploaded again as a new photo.
         var hashKey = HashClaim.StoreKey(deleted.Sha256);
-        var claim = await dapr.GetStateAsync<HashClaim?>(ComponentNames.Photos, hashKey, cancellationToken: cancellationToken);
+        var claim = await dapr.GetStateAsync<HashClaim?>(
+            ComponentNames.Photos, hashKey, cancellationToken: cancellationToken);
         if (claim?.PhotoId == id)
         {
             await claims.ReleaseAsync(hashKey, cancellationToken);

@@ -19,28 +19,40 @@ public static class DownloadHandlers
             return PhotoProblems.NotFound(id);
         }
 
-        return await StreamAsync(blobs, record.OriginalKey, record.FileName, immutable: false, cancellationToken)
+        return await StreamAsync(
+                blobs, record.OriginalKey, record.FileName, immutable: false, cancellationToken)
             ?? PhotoProblems.NotFound(id);
     }
 
     public static async Task<IResult> RenditionAsync(
-        string id, string name, PhotoRepository photos, ChunkedBlobStore blobs, CancellationToken cancellationToken)
+        string id,
+        string name,
+        PhotoRepository photos,
+        ChunkedBlobStore blobs,
+        CancellationToken cancellationToken)
     {
         var (record, _) = await photos.GetAsync(id, cancellationToken);
-        var rendition = record is { IsDeleted: false } ? record.Renditions.FirstOrDefault(r => r.Name == name) : null;
+        var rendition = record is { IsDeleted: false }
+            ? record.Renditions.FirstOrDefault(r => r.Name == name)
+            : null;
         if (record is null || rendition is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rendition",
                 detail: $"Photo '{id}' has no rendition named '{name}' (yet).");
         }
 
-        var fileName = $"{Path.GetFileNameWithoutExtension(record.FileName)}-{name}.{rendition.Format.ToLowerInvariant()}";
+        var baseName = Path.GetFileNameWithoutExtension(record.FileName);
+        var fileName = $"{baseName}-{name}.{rendition.Format.ToLowerInvariant()}";
         return await StreamAsync(blobs, rendition.Key, fileName, immutable: true, cancellationToken)
             ?? PhotoProblems.NotFound(id);
     }
 
     private static async Task<IResult?> StreamAsync(
-        ChunkedBlobStore blobs, string blobKey, string fileName, bool immutable, CancellationToken cancellationToken)
+        ChunkedBlobStore blobs,
+        string blobKey,
+        string fileName,
+        bool immutable,
+        CancellationToken cancellationToken)
     {
         var manifest = await blobs.GetManifestAsync(blobKey, cancellationToken);
         if (manifest is null)
@@ -52,7 +64,8 @@ public static class DownloadHandlers
     }
 
     /// <summary>Sets the caching headers, then lets the stream result handle conditional requests.</summary>
-    private sealed class BlobStreamResult(ChunkedBlobStore blobs, BlobManifest manifest, string fileName, bool immutable) : IResult
+    private sealed class BlobStreamResult(
+        ChunkedBlobStore blobs, BlobManifest manifest, string fileName, bool immutable) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
@@ -69,7 +82,9 @@ public static class DownloadHandlers
             }.ToString();
 
             var result = TypedResults.Stream(
-                blobs.OpenRead(manifest), manifest.MediaType, entityTag: new EntityTagHeaderValue($"\"{manifest.Sha256}\""));
+                blobs.OpenRead(manifest),
+                manifest.MediaType,
+                entityTag: new EntityTagHeaderValue($"\"{manifest.Sha256}\""));
             return result.ExecuteAsync(httpContext);
         }
     }

@@ -29,9 +29,10 @@ public sealed record PhotoResponse(
     public bool Duplicate { get; init; }
 
     public static PhotoResponse From(PhotoRecord record) => new(
-        record.Id, record.Status, record.FileName, record.Format, record.MediaType, record.SizeBytes, record.Sha256,
-        record.Width, record.Height, record.Title, record.Description, record.Tags,
-        new PhotoSteps(record.UploadedAt, record.ThumbnailedAt, record.IndexedAt, record.FailedAt, record.DeletedAt),
+        record.Id, record.Status, record.FileName, record.Format, record.MediaType, record.SizeBytes,
+        record.Sha256, record.Width, record.Height, record.Title, record.Description, record.Tags,
+        new PhotoSteps(
+            record.UploadedAt, record.ThumbnailedAt, record.IndexedAt, record.FailedAt, record.DeletedAt),
         record.FailedAttempts,
         record.LastError is null ? null : new PhotoError(record.LastError, record.LastErrorAppId),
         [.. record.Renditions.Select(rendition => new RenditionLink(
@@ -48,7 +49,8 @@ public sealed record PhotoSteps(
 /// <summary>The last failure and the app id of the service that reported it.</summary>
 public sealed record PhotoError(string Message, string? ReportedBy);
 
-public sealed record RenditionLink(string Name, string Format, int Width, int Height, long SizeBytes, string Href);
+public sealed record RenditionLink(
+    string Name, string Format, int Width, int Height, long SizeBytes, string Href);
 
 public sealed record PhotoLinks(string Self, string Original)
 {

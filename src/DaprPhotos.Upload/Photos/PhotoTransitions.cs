@@ -45,14 +45,18 @@ public static class PhotoTransitions
             LastErrorAppId = appId,
         });
 
-    private static PhotoRecord? Change(PhotoRecord record, Guid eventId, Func<PhotoRecord, PhotoRecord> change)
+    private static PhotoRecord? Change(
+        PhotoRecord record, Guid eventId, Func<PhotoRecord, PhotoRecord> change)
     {
         if (record.IsDeleted || record.AppliedEventIds.Contains(eventId))
         {
             return null;
         }
 
-        return change(record) with { AppliedEventIds = [.. record.AppliedEventIds.TakeLast(MaxRememberedEvents - 1), eventId] };
+        return change(record) with
+        {
+            AppliedEventIds = [.. record.AppliedEventIds.TakeLast(MaxRememberedEvents - 1), eventId],
+        };
     }
 
     // Enough for every event one photo sees in practice; the status order covers anything older.

@@ -11,8 +11,11 @@ public static class PhotosApi
     {
         var photos = endpoints.MapGroup("/photos").WithTags("Photos");
 
-        photos.MapPost("/", (HttpRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-                UploadPhotoHandler handler, CancellationToken cancellationToken) =>
+        photos.MapPost("/", (
+                HttpRequest request,
+                [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                UploadPhotoHandler handler,
+                CancellationToken cancellationToken) =>
                 handler.HandleAsync(request, idempotencyKey, cancellationToken))
             .WithName("UploadPhoto")
             .WithSummary("Upload a photo (multipart/form-data: file, title, description, tags)")
@@ -52,7 +55,8 @@ public static class PhotosApi
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        photos.MapDelete("/{id}", (string id, DeletePhotoHandler handler, CancellationToken cancellationToken) =>
+        photos.MapDelete("/{id}", (
+                string id, DeletePhotoHandler handler, CancellationToken cancellationToken) =>
                 handler.HandleAsync(id, cancellationToken))
             .WithName("DeletePhoto")
             .WithSummary("Tombstone a photo and remove its bytes everywhere")

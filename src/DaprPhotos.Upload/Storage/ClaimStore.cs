@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapr;
 using Dapr.Client;
 using DaprPhotos.Contracts;
@@ -15,10 +16,12 @@ public sealed class ClaimStore(DaprClient dapr)
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite };
 
     /// <returns>Null when this call claimed the key; otherwise what the owner stored there.</returns>
-    public async Task<T?> ClaimAsync<T>(string key, T value, int? ttlSeconds, CancellationToken cancellationToken)
+    public async Task<T?> ClaimAsync<T>(
+        string key, T value, int? ttlSeconds, CancellationToken cancellationToken)
         where T : class
     {
-        var existing = await dapr.GetStateAsync<T?>(ComponentNames.Photos, key, cancellationToken: cancellationToken);
+        var existing = await dapr.GetStateAsync<T?>(
+            ComponentNames.Photos, key, cancellationToken: cancellationToken);
         if (existing is not null)
         {
             return existing;
@@ -50,9 +53,11 @@ public sealed class ClaimStore(DaprClient dapr)
     }
 
     /// <summary>Replaces the value of a key this caller owns.</summary>
-    public async Task UpdateAsync<T>(string key, T value, int? ttlSeconds, CancellationToken cancellationToken)
+    public async Task UpdateAsync<T>(
+        string key, T value, int? ttlSeconds, CancellationToken cancellationToken)
     {
-        var (_, etag) = await dapr.GetStateAndETagAsync<T?>(ComponentNames.Photos, key, cancellationToken: cancellationToken);
+        var (_, etag) = await dapr.GetStateAndETagAsync<T?>(
+            ComponentNames.Photos, key, cancellationToken: cancellationToken);
         await dapr.TrySaveStateAsync(ComponentNames.Photos, key, value, etag, metadata: Ttl(ttlSeconds),
             cancellationToken: cancellationToken);
     }
@@ -64,5 +69,10 @@ public sealed class ClaimStore(DaprClient dapr)
         dapr.GetStateAsync<T?>(ComponentNames.Photos, key, cancellationToken: cancellationToken);
 
     private static Dictionary<string, string>? Ttl(int? seconds) =>
-        seconds is { } ttl ? new Dictionary<string, string> { ["ttlInSeconds"] = ttl.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+        seconds is { } ttl
+            ? new Dictionary<string, string>
+            {
+                ["ttlInSeconds"] = ttl.ToString(CultureInfo.InvariantCulture),
+            }
+            : null;
 }

@@ -16,7 +16,8 @@ public sealed class InflightUploads(DaprClient dapr)
     public const int Shards = 16;
     private const int MaxConflictRetries = 20;
 
-    public Task RegisterAsync(string photoId, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+    public Task RegisterAsync(
+        string photoId, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
         ChangeAsync(ShardOf(photoId), entries => entries.Any(entry => entry.PhotoId == photoId)
             ? null
             : [.. entries, new InflightUpload(photoId, startedAt)], cancellationToken);
@@ -35,13 +36,18 @@ public sealed class InflightUploads(DaprClient dapr)
 
     public async Task<IReadOnlyList<InflightUpload>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var shards = await dapr.GetBulkStateAsync<List<InflightUpload>?>(ComponentNames.Photos,
-            [.. Enumerable.Range(0, Shards).Select(ShardKey)], parallelism: 0, cancellationToken: cancellationToken);
+        var shards = await dapr.GetBulkStateAsync<List<InflightUpload>?>(
+            ComponentNames.Photos,
+            [.. Enumerable.Range(0, Shards).Select(ShardKey)],
+            parallelism: 0,
+            cancellationToken: cancellationToken);
         return [.. shards.SelectMany(shard => shard.Value ?? [])];
     }
 
     private async Task ChangeAsync(
-        int shard, Func<List<InflightUpload>, List<InflightUpload>?> change, CancellationToken cancellationToken)
+        int shard,
+        Func<List<InflightUpload>, List<InflightUpload>?> change,
+        CancellationToken cancellationToken)
     {
         var key = ShardKey(shard);
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
@@ -55,8 +61,10 @@ public sealed class InflightUploads(DaprClient dapr)
 
             // An empty shard is deleted, not kept as [], so a quiet store holds no in-flight keys.
             var written = changed.Count == 0
-                ? await dapr.TryDeleteStateAsync(ComponentNames.Photos, key, etag, cancellationToken: cancellationToken)
-                : await dapr.TrySaveStateAsync(ComponentNames.Photos, key, changed, etag, cancellationToken: cancellationToken);
+                ? await dapr.TryDeleteStateAsync(
+                    ComponentNames.Photos, key, etag, cancellationToken: cancellationToken)
+                : await dapr.TrySaveStateAsync(
+                    ComponentNames.Photos, key, changed, etag, cancellationToken: cancellationToken);
             if (written)
             {
                 return;
@@ -68,7 +76,8 @@ public sealed class InflightUploads(DaprClient dapr)
 
     private static string ShardKey(int shard) => $"uploads-in-flight/{shard}";
 
-    private static int ShardOf(string photoId) => SHA256.HashData(Encoding.UTF8.GetBytes(photoId))[0] % Shards;
+    private static int ShardOf(string photoId) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(photoId))[0] % Shards;
 }
 
 /// <summary>An upload that started storing bytes and has not finished yet.</summary>

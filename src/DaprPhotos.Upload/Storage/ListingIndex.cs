@@ -29,7 +29,8 @@ public sealed class ListingIndex(DaprClient dapr)
     /// <summary>Days with uploads, newest first (yyyyMMdd, UTC).</summary>
     public async Task<IReadOnlyList<string>> DaysAsync(CancellationToken cancellationToken)
     {
-        var days = await dapr.GetStateAsync<List<string>?>(ComponentNames.Photos, DaysKey, cancellationToken: cancellationToken);
+        var days = await dapr.GetStateAsync<List<string>?>(
+            ComponentNames.Photos, DaysKey, cancellationToken: cancellationToken);
         return [.. (days ?? []).OrderDescending(StringComparer.Ordinal)];
     }
 
@@ -42,7 +43,8 @@ public sealed class ListingIndex(DaprClient dapr)
         return [.. shards.SelectMany(shard => shard.Value ?? []).OrderDescending(ListingEntry.Order)];
     }
 
-    public static string DayOf(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public static string DayOf(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private async Task AddToSetAsync<T>(string key, T item, CancellationToken cancellationToken)
     {
@@ -55,20 +57,26 @@ public sealed class ListingIndex(DaprClient dapr)
                 return;
             }
 
-            if (await dapr.TrySaveStateAsync(ComponentNames.Photos, key, (List<T>)[.. items ?? [], item], etag,
+            if (await dapr.TrySaveStateAsync(
+                ComponentNames.Photos,
+                key,
+                (List<T>)[.. items ?? [], item],
+                etag,
                 cancellationToken: cancellationToken))
             {
                 return;
             }
         }
 
-        throw new ConcurrencyConflictException($"The listing key {key} kept changing; the event will be retried.");
+        throw new ConcurrencyConflictException(
+            $"The listing key {key} kept changing; the event will be retried.");
     }
 
     private static string ShardKey(string day, int shard) => $"listing/{day}/{shard}";
 
     // A stable hash: string.GetHashCode differs between processes.
-    private static int ShardOf(string photoId) => SHA256.HashData(Encoding.UTF8.GetBytes(photoId))[0] % Shards;
+    private static int ShardOf(string photoId) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(photoId))[0] % Shards;
 }
 
 /// <summary>A listed photo.</summary>

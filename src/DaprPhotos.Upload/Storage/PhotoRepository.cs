@@ -18,14 +18,16 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
 {
     private const int MaxConflictRetries = 10;
 
-    public async Task<(PhotoRecord? Record, string ETag)> GetAsync(string photoId, CancellationToken cancellationToken)
+    public async Task<(PhotoRecord? Record, string ETag)> GetAsync(
+        string photoId, CancellationToken cancellationToken)
     {
         var (record, etag) = await dapr.GetStateAndETagAsync<PhotoRecord?>(
             ComponentNames.Photos, PhotoRecord.StoreKey(photoId), cancellationToken: cancellationToken);
         return (record, etag);
     }
 
-    public async Task<IReadOnlyList<PhotoRecord>> GetManyAsync(IReadOnlyList<string> photoIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PhotoRecord>> GetManyAsync(
+        IReadOnlyList<string> photoIds, CancellationToken cancellationToken)
     {
         if (photoIds.Count == 0)
         {
@@ -33,7 +35,10 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
         }
 
         var items = await dapr.GetBulkStateAsync<PhotoRecord?>(
-            ComponentNames.Photos, [.. photoIds.Select(PhotoRecord.StoreKey)], parallelism: 0, cancellationToken: cancellationToken);
+            ComponentNames.Photos,
+            [.. photoIds.Select(PhotoRecord.StoreKey)],
+            parallelism: 0,
+            cancellationToken: cancellationToken);
         return [.. items.Select(item => item.Value).OfType<PhotoRecord>()];
     }
 
@@ -80,14 +85,19 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
             }
 
             if (await dapr.TrySaveStateAsync(
-                ComponentNames.Photos, PhotoRecord.StoreKey(photoId), updated, etag, cancellationToken: cancellationToken))
+                ComponentNames.Photos,
+                PhotoRecord.StoreKey(photoId),
+                updated,
+                etag,
+                cancellationToken: cancellationToken))
             {
                 return updated;
             }
         }
 
         throw new ConcurrencyConflictException(
-            $"Photo {photoId} kept changing under {MaxConflictRetries} attempts to update it; the event will be retried.");
+            $"Photo {photoId} kept changing under {MaxConflictRetries} attempts to update it; " +
+            "the event will be retried.");
     }
 
     public DateTimeOffset Now => time.GetUtcNow();

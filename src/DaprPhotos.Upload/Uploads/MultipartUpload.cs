@@ -12,7 +12,8 @@ public static class MultipartUpload
 {
     private const int MaxFieldBytes = 64 * 1024;
 
-    public sealed record Parts(IReadOnlyDictionary<string, List<string>> Fields, string? FileName, bool HasFile);
+    public sealed record Parts(
+        IReadOnlyDictionary<string, List<string>> Fields, string? FileName, bool HasFile);
 
     public static bool TryGetBoundary(string? contentType, out string boundary)
     {
@@ -27,10 +28,15 @@ public static class MultipartUpload
         return boundary.Length > 0;
     }
 
-    /// <summary>Reads every section; <paramref name="onFile"/> runs once, for the first <c>file</c> field.</summary>
+    /// <summary>
+    /// Reads every section; <paramref name="onFile"/> runs once, for the first <c>file</c> field.
+    /// </summary>
     /// <returns>The fields, or an error when the form is malformed.</returns>
     public static async Task<(Parts? Parts, string? Error)> ReadAsync(
-        string boundary, Stream body, Func<string, Stream, Task<bool>> onFile, CancellationToken cancellationToken)
+        string boundary,
+        Stream body,
+        Func<string, Stream, Task<bool>> onFile,
+        CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(boundary, body);
         var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
@@ -49,7 +55,10 @@ public static class MultipartUpload
             if (disposition.IsFileDisposition() && name == "file" && !hasFile)
             {
                 hasFile = true;
-                fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                var quotedName = disposition.FileNameStar.HasValue
+                    ? disposition.FileNameStar
+                    : disposition.FileName;
+                fileName = HeaderUtilities.RemoveQuotes(quotedName).Value;
                 if (!await onFile(fileName ?? "", section.Body))
                 {
                     return (new Parts(fields, fileName, hasFile), null);
@@ -80,7 +89,8 @@ public static class MultipartUpload
         var buffer = new byte[MaxFieldBytes + 1];
         var filled = 0;
         int read;
-        while (filled < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        while (filled < buffer.Length
+            && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
         {
             filled += read;
         }

@@ -33,13 +33,16 @@ public sealed class OriginalIngest(
             (PhotoFormat Format, ImageSize Size)? image = null;
             long total = 0;
 
-            for (int filled; (filled = await FillAsync(file, buffer, limits.ChunkSizeBytes, cancellationToken)) > 0;)
+            for (int filled;
+                (filled = await FillAsync(file, buffer, limits.ChunkSizeBytes, cancellationToken)) > 0;)
             {
                 total += filled;
                 if (total > limits.MaxUploadBytes)
                 {
-                    return await RefuseAsync(photoId, written, UploadRejection.TooLarge(
-                        $"The file is larger than the {limits.MaxUploadBytes:N0}-byte limit (MaxUploadBytes)."));
+                    var tooLarge = UploadRejection.TooLarge(
+                        $"The file is larger than the {limits.MaxUploadBytes:N0}-byte limit "
+                        + "(MaxUploadBytes).");
+                    return await RefuseAsync(photoId, written, tooLarge);
                 }
 
                 var chunk = buffer.AsMemory(0, filled);
@@ -75,12 +78,20 @@ public sealed class OriginalIngest(
 
             if (!EndMarker.IsComplete(accepted.Format, head, tail.Bytes, total))
             {
-                return await RefuseAsync(photoId, written, UploadRejection.Broken(
-                    $"The {accepted.Format.Name} file ends before its end marker after {total:N0} bytes: the transfer was cut short."));
+                var truncated = UploadRejection.Broken(
+                    $"The {accepted.Format.Name} file ends before its end marker after {total:N0} bytes: "
+                    + "the transfer was cut short.");
+                return await RefuseAsync(photoId, written, truncated);
             }
 
-            var manifest = new BlobManifest(blobKey, accepted.Format.MediaType, total,
-                Convert.ToHexStringLower(hash.GetHashAndReset()), written, limits.ChunkSizeBytes, time.GetUtcNow());
+            var manifest = new BlobManifest(
+                blobKey,
+                accepted.Format.MediaType,
+                total,
+                Convert.ToHexStringLower(hash.GetHashAndReset()),
+                written,
+                limits.ChunkSizeBytes,
+                time.GetUtcNow());
             await blobs.WriteManifestAsync(manifest, cancellationToken);
             return (new StoredOriginal(manifest, accepted.Format, accepted.Size), null);
         }
@@ -95,14 +106,17 @@ public sealed class OriginalIngest(
         }
     }
 
-    /// <summary>Removes a stored original (an upload that lost to a duplicate, or failed after storing).</summary>
+    /// <summary>
+    /// Removes a stored original (an upload that lost to a duplicate, or failed after storing).
+    /// </summary>
     public async Task DeleteAsync(StoredOriginal original, CancellationToken cancellationToken)
     {
         await blobs.DeleteAsync(original.Manifest.Key, original.Manifest.ChunkCount, cancellationToken);
         await inflight.RemoveAsync([PhotoIdOf(original)], cancellationToken);
     }
 
-    private ((PhotoFormat, ImageSize)? Image, UploadRejection? Rejection) Inspect(ReadOnlyMemory<byte> firstChunk, UploadOptions limits)
+    private ((PhotoFormat, ImageSize)? Image, UploadRejection? Rejection) Inspect(
+        ReadOnlyMemory<byte> firstChunk, UploadOptions limits)
     {
         var sniffed = FormatSniffer.Detect(firstChunk.Span);
         if (sniffed.Format is not { } format)
@@ -121,7 +135,8 @@ public sealed class OriginalIngest(
             : ((format, size), null);
     }
 
-    private async Task<(StoredOriginal?, UploadRejection?)> RefuseAsync(string photoId, int written, UploadRejection rejection)
+    private async Task<(StoredOriginal?, UploadRejection?)> RefuseAsync(
+        string photoId, int written, UploadRejection rejection)
     {
         await DeleteQuietlyAsync(photoId, BlobKeys.Original(photoId), written);
         return (null, rejection);
@@ -145,7 +160,8 @@ public sealed class OriginalIngest(
 
     private static string PhotoIdOf(StoredOriginal original) => original.Manifest.Key.Split('/')[^1];
 
-    private static async Task<int> FillAsync(Stream source, byte[] buffer, int size, CancellationToken cancellationToken)
+    private static async Task<int> FillAsync(
+        Stream source, byte[] buffer, int size, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < size)

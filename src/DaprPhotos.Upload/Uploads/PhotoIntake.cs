@@ -20,8 +20,8 @@ public sealed class PhotoIntake(
         StoredOriginal? stored = null;
         UploadRejection? rejection = null;
 
-        var (parts, formError) = await ReadFormAsync(boundary, body, photoId, (s, r) => (stored, rejection) = (s, r),
-            cancellationToken);
+        var (parts, formError) = await ReadFormAsync(
+            boundary, body, photoId, (s, r) => (stored, rejection) = (s, r), cancellationToken);
         if (rejection is not null)
         {
             UploadLog.Refused(logger, photoId, rejection.StatusCode, rejection.Detail);
@@ -46,8 +46,8 @@ public sealed class PhotoIntake(
                 return TypedResults.ValidationProblem(validation.ToDictionary());
             }
 
-            return await CreateOrFindDuplicateAsync(photoId, SafeFileName.From(parts.FileName, stored.Format), fields, stored,
-                cancellationToken);
+            var fileName = SafeFileName.From(parts.FileName, stored.Format);
+            return await CreateOrFindDuplicateAsync(photoId, fileName, fields, stored, cancellationToken);
         }
         catch
         {
@@ -76,10 +76,15 @@ public sealed class PhotoIntake(
     }
 
     private async Task<IResult> CreateOrFindDuplicateAsync(
-        string photoId, string fileName, UploadFields fields, StoredOriginal stored, CancellationToken cancellationToken)
+        string photoId,
+        string fileName,
+        UploadFields fields,
+        StoredOriginal stored,
+        CancellationToken cancellationToken)
     {
         var hashKey = HashClaim.StoreKey(stored.Manifest.Sha256);
-        var owner = await claims.ClaimAsync(hashKey, new HashClaim(photoId), ttlSeconds: null, cancellationToken);
+        var owner = await claims.ClaimAsync(
+            hashKey, new HashClaim(photoId), ttlSeconds: null, cancellationToken);
         if (owner is not null)
         {
             var (existing, _) = await photos.GetAsync(owner.PhotoId, cancellationToken);
@@ -96,9 +101,10 @@ public sealed class PhotoIntake(
         }
 
         var record = NewRecord(photoId, fileName, fields, stored);
-        var uploaded = new PhotoUploaded(Guid.NewGuid(), photoId, record.UploadedAt, record.OriginalKey, record.Format,
-            record.Width, record.Height, record.SizeBytes, record.Sha256, record.FileName, record.Title, record.Description,
-            record.Tags);
+        var uploaded = new PhotoUploaded(
+            Guid.NewGuid(), photoId, record.UploadedAt, record.OriginalKey, record.Format,
+            record.Width, record.Height, record.SizeBytes, record.Sha256, record.FileName,
+            record.Title, record.Description, record.Tags);
         try
         {
             await photos.CreateAsync(record, uploaded, cancellationToken);
@@ -114,7 +120,8 @@ public sealed class PhotoIntake(
         return TypedResults.Accepted(PhotoLinks.SelfOf(photoId), PhotoResponse.From(record));
     }
 
-    private PhotoRecord NewRecord(string photoId, string fileName, UploadFields fields, StoredOriginal stored) => new()
+    private PhotoRecord NewRecord(
+        string photoId, string fileName, UploadFields fields, StoredOriginal stored) => new()
     {
         Id = photoId,
         Status = PhotoStatus.Uploaded,

@@ -13,7 +13,8 @@ public static class SafeFileName
     public static string From(string? clientName, PhotoFormat format)
     {
         var name = Path.GetFileNameWithoutExtension((clientName ?? "").Replace('\\', '/').Split('/')[^1]);
-        var safe = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or ';' or '\\'))]).Trim();
+        var safe = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or ';' or '\\'))])
+            .Trim();
         if (safe.Length == 0)
         {
             safe = "photo";

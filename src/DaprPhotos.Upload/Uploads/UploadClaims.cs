@@ -9,7 +9,9 @@ public sealed record HashClaim(string PhotoId)
     public static string StoreKey(string sha256) => $"sha256/{sha256}";
 }
 
-/// <summary>What an <c>Idempotency-Key</c> has answered, or that a request with it is still running.</summary>
+/// <summary>
+/// What an <c>Idempotency-Key</c> has answered, or that a request with it is still running.
+/// </summary>
 public sealed record IdempotencyEntry(bool Completed, string? PhotoId, int StatusCode)
 {
     public const int MaxKeyLength = 255;

@@ -11,7 +11,8 @@ public sealed record UploadFields(string? Title, string? Description, IReadOnlyL
         Single(fields, "title"),
         Single(fields, "description"),
         [.. (fields.GetValueOrDefault("tags") ?? [])
-            .SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .SelectMany(value => value.Split(
+                ',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.OrdinalIgnoreCase)]);
 
     private static string? Single(IReadOnlyDictionary<string, List<string>> fields, string name) =>
@@ -30,7 +31,8 @@ public sealed partial class UploadFieldsValidator : AbstractValidator<UploadFiel
             .MaximumLength(limits.MaxDescriptionLength);
         RuleFor(fields => fields.Tags)
             .Must(tags => tags.Count <= limits.MaxTags)
-            .WithMessage(fields => $"At most {limits.MaxTags} tags are allowed; {fields.Tags.Count} were sent.");
+            .WithMessage(fields =>
+                $"At most {limits.MaxTags} tags are allowed; {fields.Tags.Count} were sent.");
         RuleForEach(fields => fields.Tags)
             .MaximumLength(limits.MaxTagLength)
             .Matches(TagPattern())

@@ -15,12 +15,14 @@ public sealed class UploadPhotoHandler(
     // Room for the multipart framing and text fields around the file itself.
     private const long FormOverheadBytes = 256 * 1024;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(
+        HttpRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (!MultipartUpload.TryGetBoundary(request.ContentType, out var boundary))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Expected a multipart form",
                 detail: "Send the photo as multipart/form-data with the image in a field named 'file'.");
         }
@@ -28,11 +30,13 @@ public sealed class UploadPhotoHandler(
         if (request.ContentLength > limits.MaxUploadBytes + FormOverheadBytes)
         {
             return UploadRejection.TooLarge(
-                $"The request declares {request.ContentLength:N0} bytes; the file limit is {limits.MaxUploadBytes:N0} bytes (MaxUploadBytes).")
+                    $"The request declares {request.ContentLength:N0} bytes; "
+                    + $"the file limit is {limits.MaxUploadBytes:N0} bytes (MaxUploadBytes).")
                 .ToResult();
         }
 
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        var bodySizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodySizeFeature is { IsReadOnly: false } bodySize)
         {
             bodySize.MaxRequestBodySize = limits.MaxUploadBytes + FormOverheadBytes;
         }
@@ -42,21 +46,29 @@ public sealed class UploadPhotoHandler(
             return await intake.AcceptAsync(boundary, request.Body, cancellationToken);
         }
 
-        return await WithIdempotencyAsync(idempotencyKey, limits, () => intake.AcceptAsync(boundary, request.Body, cancellationToken),
+        return await WithIdempotencyAsync(
+            idempotencyKey,
+            limits,
+            () => intake.AcceptAsync(boundary, request.Body, cancellationToken),
             cancellationToken);
     }
 
     private async Task<IResult> WithIdempotencyAsync(
-        string idempotencyKey, UploadOptions limits, Func<Task<IResult>> accept, CancellationToken cancellationToken)
+        string idempotencyKey,
+        UploadOptions limits,
+        Func<Task<IResult>> accept,
+        CancellationToken cancellationToken)
     {
         if (idempotencyKey.Length is 0 or > IdempotencyEntry.MaxKeyLength)
         {
             return UploadRejection.BadRequest(
-                $"The Idempotency-Key header must be 1 to {IdempotencyEntry.MaxKeyLength} characters.").ToResult();
+                    $"The Idempotency-Key header must be 1 to {IdempotencyEntry.MaxKeyLength} characters.")
+                .ToResult();
         }
 
         var key = IdempotencyEntry.StoreKey(idempotencyKey);
-        var earlier = await claims.ClaimAsync(key, IdempotencyEntry.InProgress, limits.IdempotencyKeyTtlSeconds, cancellationToken);
+        var earlier = await claims.ClaimAsync(
+            key, IdempotencyEntry.InProgress, limits.IdempotencyKeyTtlSeconds, cancellationToken);
         if (earlier is not null)
         {
             return await ReplayAsync(earlier, cancellationToken);
@@ -65,7 +77,8 @@ public sealed class UploadPhotoHandler(
         try
         {
             var result = await accept();
-            if (result is IStatusCodeHttpResult { StatusCode: 200 or 202 } success && result is IValueHttpResult { Value: PhotoResponse photo })
+            if (result is IStatusCodeHttpResult { StatusCode: 200 or 202 } success
+                && result is IValueHttpResult { Value: PhotoResponse photo })
             {
                 await claims.UpdateAsync(key, new IdempotencyEntry(true, photo.Id, success.StatusCode ?? 202),
                     limits.IdempotencyKeyTtlSeconds, cancellationToken);
@@ -88,7 +101,9 @@ public sealed class UploadPhotoHandler(
     {
         if (!earlier.Completed || earlier.PhotoId is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Upload in progress",
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Upload in progress",
                 detail: "A request with this Idempotency-Key is still running; retry when it has finished.");
         }
 
@@ -99,7 +114,10 @@ public sealed class UploadPhotoHandler(
                 detail: "This Idempotency-Key answered before, but its photo no longer exists.");
         }
 
-        var response = PhotoResponse.From(record) with { Duplicate = earlier.StatusCode == StatusCodes.Status200OK };
+        var response = PhotoResponse.From(record) with
+        {
+            Duplicate = earlier.StatusCode == StatusCodes.Status200OK,
+        };
         return earlier.StatusCode == StatusCodes.Status200OK
             ? TypedResults.Ok(response)
             : TypedResults.Accepted(PhotoLinks.SelfOf(record.Id), response);

@@ -1,6 +1,8 @@
 namespace DaprPhotos.Upload.Uploads;
 
-/// <summary>Why an upload is refused, as an RFC 9457 problem: the limit that was hit and what was sent.</summary>
+/// <summary>
+/// Why an upload is refused, as an RFC 9457 problem: the limit that was hit and what was sent.
+/// </summary>
 public sealed record UploadRejection(int StatusCode, string Title, string Detail)
 {
     public static UploadRejection TooLarge(string detail) =>

@@ -1,11 +1,8 @@
-using System.Buffers.Binary;
-using System.Text;
+using DaprPhotos.Testing.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
-
-using DaprPhotos.Testing.Images;
 
 namespace DaprPhotos.Thumbnails.Tests.Support;
 

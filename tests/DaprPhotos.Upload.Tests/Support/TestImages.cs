@@ -1,7 +1,6 @@
+using DaprPhotos.Testing.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-
-using DaprPhotos.Testing.Images;
 
 namespace DaprPhotos.Upload.Tests.Support;
 
