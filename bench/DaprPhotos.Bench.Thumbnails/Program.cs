@@ -8,6 +8,8 @@ using DaprPhotos.Bench.Thumbnails;
 //       one pipeline
 //   --phases PHOTO --corpus DIR
 //       PhotoRenderer's phases
+//   --formats [--limit N] --corpus DIR
+//       JPEG and WebP qualities compared: bytes, encode time, PSNR, SSIM (issue 4)
 var options = ParseArguments(args);
 var corpus = Path.GetFullPath(options.GetValueOrDefault("corpus") ?? Path.Combine("bench", "corpus"));
 var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "60", CultureInfo.InvariantCulture);
@@ -25,6 +27,12 @@ if (options.ContainsKey("child"))
 if (options.TryGetValue("phases", out var photo))
 {
     return await PhaseRun.RunAsync(corpus, photo);
+}
+
+if (options.ContainsKey("formats"))
+{
+    var limit = int.Parse(options.GetValueOrDefault("limit") ?? "1000", CultureInfo.InvariantCulture);
+    return FormatComparison.Run(corpus, limit);
 }
 
 var cores = (options.GetValueOrDefault("cores") ?? "1,2").Split(',')
