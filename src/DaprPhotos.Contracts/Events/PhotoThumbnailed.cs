@@ -6,6 +6,7 @@ namespace DaprPhotos.Contracts.Events;
 /// </summary>
 /// <param name="Placeholder">A BlurHash of the photo, small enough to inline in a list response.</param>
 /// <param name="DominantColor">The photo's most common colour, as <c>#rrggbb</c>.</param>
+/// <param name="Upload">What upload knew of the photo, carried on so indexing needs no other store.</param>
 public sealed record PhotoThumbnailed(
     Guid EventId,
     string PhotoId,
@@ -13,11 +14,24 @@ public sealed record PhotoThumbnailed(
     IReadOnlyList<Rendition> Renditions,
     PhotoMetadata Metadata,
     string? Placeholder = null,
-    string? DominantColor = null) : IIntegrationEvent
+    string? DominantColor = null,
+    UploadFacts? Upload = null) : IIntegrationEvent
 {
     public static string Topic => Topics.PhotoThumbnailed;
 
     public static string CloudEventType => "daprphotos.photo.thumbnailed.v1";
+}
+
+/// <summary>The uploader's facts about a photo, as <c>photo-uploaded</c> announced them.</summary>
+public sealed record UploadFacts(
+    string FileName,
+    string? Title,
+    string? Description,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset UploadedAt)
+{
+    public static UploadFacts From(PhotoUploaded uploaded) =>
+        new(uploaded.FileName, uploaded.Title, uploaded.Description, uploaded.Tags, uploaded.OccurredAt);
 }
 
 /// <summary>One stored rendition; <paramref name="Key"/> is its <c>blobs</c> key.</summary>

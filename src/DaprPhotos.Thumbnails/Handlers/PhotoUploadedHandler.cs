@@ -88,7 +88,8 @@ public sealed class PhotoUploadedHandler(
                 throw new UnrenderablePhotoException("read", ex.Message, ex);
             }
 
-            var thumbnailed = await store.SaveAsync(uploaded.PhotoId, rendered, cancellationToken);
+            var thumbnailed = await store.SaveAsync(
+                uploaded.PhotoId, rendered, UploadFacts.From(uploaded), cancellationToken);
             if (await store.IsDeletedAsync(uploaded.PhotoId, cancellationToken))
             {
                 // Deleted while rendering: take back what was just stored.

@@ -22,7 +22,7 @@ public sealed class RenditionStore(
 
     /// <summary>Stores every rendition, then the set record, and returns the event to publish.</summary>
     public async Task<PhotoThumbnailed> SaveAsync(
-        string photoId, RenderedPhoto rendered, CancellationToken cancellationToken)
+        string photoId, RenderedPhoto rendered, UploadFacts upload, CancellationToken cancellationToken)
     {
         var renditions = new List<Rendition>();
         foreach (var rendition in rendered.Renditions)
@@ -40,7 +40,8 @@ public sealed class RenditionStore(
             renditions,
             rendered.Metadata,
             rendered.Placeholder,
-            rendered.DominantColor);
+            rendered.DominantColor,
+            upload);
         await dapr.SaveStateAsync(
             ComponentNames.Blobs, SetKey(photoId), thumbnailed, cancellationToken: cancellationToken);
         return thumbnailed;
