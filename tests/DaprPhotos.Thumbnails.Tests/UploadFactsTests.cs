@@ -4,7 +4,9 @@ using DaprPhotos.Thumbnails.Tests.Support;
 
 namespace DaprPhotos.Thumbnails.Tests;
 
-/// <summary>photo-thumbnailed carries upload's facts on, since indexing reads no other service's store.</summary>
+/// <summary>
+/// photo-thumbnailed carries upload's facts on, since indexing reads no other service's store.
+/// </summary>
 public sealed class UploadFactsTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
