@@ -89,20 +89,15 @@ internal static class PhotoProgress
         PhotoRepository photos, ILogger logger, IIntegrationEvent integrationEvent,
         Func<PhotoRecord, PhotoRecord?> change, CancellationToken cancellationToken)
     {
-        var (current, _) = await photos.GetAsync(integrationEvent.PhotoId, cancellationToken);
-        if (current is null)
+        var update = await photos.UpdateAsync(integrationEvent.PhotoId, change, cancellationToken);
+        if (update.Record is null)
         {
             UploadLog.UnknownPhoto(logger, integrationEvent.PhotoId, integrationEvent.EventId);
             return EventOutcome.Success;
         }
 
-        var updated = await photos.UpdateAsync(integrationEvent.PhotoId, change, cancellationToken);
         UploadLog.StatusApplied(
-            logger,
-            integrationEvent.PhotoId,
-            integrationEvent.EventId,
-            (updated ?? current).Status,
-            updated is not null);
+            logger, integrationEvent.PhotoId, integrationEvent.EventId, update.Record.Status, update.Changed);
         return EventOutcome.Success;
     }
 }

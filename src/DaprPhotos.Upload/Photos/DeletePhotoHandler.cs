@@ -21,15 +21,13 @@ public sealed class DeletePhotoHandler(
 {
     public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken)
     {
-        var (current, _) = await photos.GetAsync(id, cancellationToken);
-        if (current is null)
+        var update = await photos.UpdateAsync(
+            id, record => PhotoTransitions.Delete(record, photos.Now), cancellationToken);
+        if (update.Record is not { } deleted)
         {
             return PhotoProblems.NotFound(id);
         }
 
-        var deleted = await photos.UpdateAsync(
-                id, record => PhotoTransitions.Delete(record, photos.Now), cancellationToken)
-            ?? current;
         var deletedEvent = new PhotoDeleted(Guid.NewGuid(), id, deleted.DeletedAt ?? photos.Now);
         await dapr.PublishEventAsync(
             ComponentNames.PubSub,

@@ -72,8 +72,10 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
     /// Applies <paramref name="change"/> with an ETag check, reading again on a conflict, so
     /// concurrent writers never overwrite each other. A null change means nothing to write.
     /// </summary>
-    /// <returns>The record as written, or null when the photo is unknown or nothing changed.</returns>
-    public async Task<PhotoRecord?> UpdateAsync(
+    /// <returns>
+    /// The record as it now stands (null for an unknown photo) and whether this call changed it.
+    /// </returns>
+    public async Task<PhotoUpdate> UpdateAsync(
         string photoId, Func<PhotoRecord, PhotoRecord?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
@@ -81,7 +83,7 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
             var (current, etag) = await GetAsync(photoId, cancellationToken);
             if (current is null || change(current) is not { } updated)
             {
-                return null;
+                return new PhotoUpdate(current, Changed: false);
             }
 
             if (await dapr.TrySaveStateAsync(
@@ -91,7 +93,7 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
                 etag,
                 cancellationToken: cancellationToken))
             {
-                return updated;
+                return new PhotoUpdate(updated, Changed: true);
             }
         }
 
@@ -102,6 +104,9 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 }
+
+/// <summary>The record as it stands after an update (null: no such photo), and whether it changed.</summary>
+public sealed record PhotoUpdate(PhotoRecord? Record, bool Changed);
 
 /// <summary>A write lost its ETag race too many times in a row; the caller should retry later.</summary>
 public sealed class ConcurrencyConflictException(string message) : Exception(message);
