@@ -1,0 +1,45 @@
+using DaprPhotos.Indexing.Terms;
+
+namespace DaprPhotos.Indexing.Documents;
+
+/// <summary>What the index knows of one photo, and what a search hit is made of.</summary>
+public sealed record SearchDocument(
+    string PhotoId,
+    string? Title,
+    string? Description,
+    IReadOnlyList<string> Tags,
+    string? FileName,
+    string Format,
+    int Width,
+    int Height,
+    string? Orientation,
+    PhotoShape Shape,
+    DateTimeOffset? TakenAt,
+    DateTimeOffset UploadedAt,
+    string? CameraMake,
+    string? CameraModel,
+    string? Lens,
+    double? Latitude,
+    double? Longitude,
+    string? Placeholder,
+    IReadOnlyList<string> Renditions);
+
+/// <summary>
+/// The record under <c>photo/{id}</c>: the document, the terms it is posted under, the terms of an
+/// earlier version still to be taken out, and whether the photo was deleted (the record then stays
+/// as a tombstone, so a late event cannot bring the photo back).
+/// </summary>
+/// <param name="Version">When thumbnails produced the indexed version; an older one never wins.</param>
+public sealed record IndexedPhoto(
+    string PhotoId,
+    DateTimeOffset Version,
+    SearchDocument? Document,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string> StaleTerms,
+    DateTimeOffset? DeletedAt = null)
+{
+    public bool IsDeleted => DeletedAt is not null;
+
+    /// <summary>Every term that may still hold an entry of the photo.</summary>
+    public IEnumerable<string> PostedTerms => Terms.Concat(StaleTerms).Distinct();
+}
