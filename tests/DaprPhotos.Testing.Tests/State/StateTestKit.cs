@@ -1,4 +1,5 @@
 using Dapr;
+using Dapr.Client;
 using DaprPhotos.Testing.Hosting;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -26,6 +27,17 @@ internal static class StateTestKit
         return new DaprTestEnvironment(
             TestResources.Load(store), new DaprTestEnvironmentOptions { Time = time,
                 Namespace = @namespace });
+    }
+
+    public static Task<string> ReadAsync(DaprClient client, string key) =>
+        client.GetStateAsync<string>(Store, key, cancellationToken: Cancellation);
+
+    /// <summary>A read-modify-write: saves <paramref name="value"/> with the ETag just read.</summary>
+    public static async Task<bool> TrySaveFreshAsync(DaprClient client, string key, string value)
+    {
+        var (_, etag) = await client.GetStateAndETagAsync<string>(Store, key,
+            cancellationToken: Cancellation);
+        return await client.TrySaveStateAsync(Store, key, value, etag, cancellationToken: Cancellation);
     }
 
     /// <summary>The gRPC status daprd answered, from behind the DaprException the SDK throws.</summary>

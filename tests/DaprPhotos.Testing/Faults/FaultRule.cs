@@ -6,6 +6,7 @@ namespace DaprPhotos.Testing.Faults;
 /// Makes matching sidecar calls fail: the first <see cref="Times"/> matches, each with
 /// <see cref="Probability"/>. A component error is what daprd answers when the store or broker
 /// fails (after outbound retries); an unreachable sidecar is what the client sees when daprd is gone.
+/// A racing writer fails nothing itself: it saves a key first, so the app's ETag goes stale.
 /// </summary>
 public sealed class FaultRule
 {
@@ -26,7 +27,7 @@ public sealed class FaultRule
 
     public FaultKind Kind { get; }
 
-    /// <summary>How many calls this rule has failed so far.</summary>
+    /// <summary>How many calls this rule has failed (a racing writer: keys it has saved) so far.</summary>
     public int Injected { get; private set; }
 
     internal Func<FaultTarget, bool> Matches { get; }
@@ -63,6 +64,12 @@ public enum FaultKind
 
     /// <summary>The call never reached daprd.</summary>
     SidecarUnreachable,
+
+    /// <summary>
+    /// Another client saved the key between the app's read and its ETag-checked write; only
+    /// <see cref="SidecarFaults.RaceWrites"/> makes such rules.
+    /// </summary>
+    RacingWriter,
 }
 
 /// <summary>What a fault rule is matched against.</summary>

@@ -1,3 +1,4 @@
+using DaprPhotos.Testing.Faults;
 using DaprPhotos.Testing.State;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -23,6 +24,7 @@ internal sealed partial class DaprApiService
             .ToList();
         await CallComponentAsync(
             "SaveState", store.Name, keys, $"failed saving state in state store {store.Name}");
+        RaceWrites("SaveState", store, upserts);
         ApplyAll(store, upserts, $"failed saving state in state store {store.Name}");
         return new Empty();
     }
@@ -35,6 +37,7 @@ internal sealed partial class DaprApiService
             store.StoredKey(request.Key), request.Etag?.Value, Concurrency(request.Options));
         await CallComponentAsync(
             "DeleteState", store.Name, request.Key, $"failed deleting state with key {request.Key}");
+        RaceWrites("DeleteState", store, [delete]);
         ApplyAll(store, [delete], $"failed deleting state with key {request.Key}");
         return new Empty();
     }
@@ -50,6 +53,7 @@ internal sealed partial class DaprApiService
             .ToList();
         await CallComponentAsync(
             "DeleteBulkState", store.Name, keys, $"failed deleting state in state store {store.Name}");
+        RaceWrites("DeleteBulkState", store, deletes);
         ApplyAll(store, deletes, $"failed deleting state in state store {store.Name}");
         return new Empty();
     }
@@ -69,6 +73,19 @@ internal sealed partial class DaprApiService
             StateConcurrency.ConcurrencyLastWrite => WriteConcurrency.LastWrite,
             _ => WriteConcurrency.Unspecified,
         };
+
+    // SidecarFaults.RaceWrites: another client saves each ETag-checked key the rule picks just before
+    // the write reaches the store. That save is not the app's, so Environment.Calls does not show it.
+    private void RaceWrites(string method, StateStoreBinding store, IEnumerable<StateOperation> operations)
+    {
+        foreach (var operation in operations.Where(operation => operation.HasETag))
+        {
+            var target = new FaultTarget(
+                sidecar.AppId, method, store.Name, StateKeyPrefix.Strip(operation.Key));
+            store.Store.Touch(
+                operation.Key, () => Environment.Faults.Fire(target, FaultKind.RacingWriter) is not null);
+        }
+    }
 
     // One item is a Set; several run as the component's bulk operation: each applies on its own and
     // the error is an ETag error (Aborted, or InvalidArgument if any ETag was malformed) when one was.

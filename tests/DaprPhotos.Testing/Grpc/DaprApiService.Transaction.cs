@@ -35,6 +35,7 @@ internal sealed partial class DaprApiService
         await CallComponentAsync(
             "ExecuteStateTransaction", store.Name, keys, "error while executing state transaction");
 
+        RaceWrites("ExecuteStateTransaction", store, operations);
         try
         {
             store.Store.Transact(operations);

@@ -50,6 +50,26 @@ public abstract class StateStoreModel(TimeProvider time)
     /// <summary>Applies a transaction the way the component does (atomically or not).</summary>
     public abstract void Transact(IReadOnlyList<StateOperation> operations);
 
+    /// <summary>
+    /// Saves an existing key again with its own value, as another client would: its ETag advances,
+    /// its expiry and first-write flag stay. <paramref name="when"/> is asked only if the key exists,
+    /// under the store's lock, so nobody can delete the key in between.
+    /// </summary>
+    /// <returns>Whether the key was rewritten.</returns>
+    public bool Touch(string key, Func<bool> when)
+    {
+        lock (Sync)
+        {
+            if (Find(key) is not { } current || !when())
+            {
+                return false;
+            }
+
+            _items[key] = current with { ETag = NextETag(current) };
+            return true;
+        }
+    }
+
     protected void ApplyLocked(StateOperation operation)
     {
         var current = Find(operation.Key);
