@@ -126,8 +126,9 @@ public sealed class SearchEngine(
         var terms = photo.Terms.ToHashSet(StringComparer.Ordinal);
         var taken = document.TakenAt;
         return criteria.All(criterion => criterion.HoldsFor(photo, terms))
-            && (!query.FiltersOnTaken
-                || (taken is not null && !(taken < query.TakenFrom) && taken < query.TakenBefore));
+            && (!query.FiltersOnTaken || (taken is { } at
+                && (query.TakenFrom is not { } from || at >= from)
+                && (query.TakenBefore is not { } before || at < before)));
     }
 
     private sealed record Candidate(string PhotoId, SearchCursor Cursor);

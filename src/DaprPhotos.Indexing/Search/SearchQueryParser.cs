@@ -107,7 +107,7 @@ public sealed class SearchQueryParser(IOptions<IndexingOptions> options)
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
         {
-            return endOfDay ? moment.AddTicks(1) : moment;
+            return endOfDay ? moment.AddMilliseconds(1) : moment;
         }
 
         fail(parameter, "Use an ISO 8601 date (2024-06-30) or date and time (2024-06-30T18:00:00Z).");
