@@ -16,7 +16,7 @@ public sealed class IndexingOptions
 
     /// <summary>Read-and-write rounds for one set of index changes before the message is retried.</summary>
     [Range(1, 100)]
-    public int MaxWriteAttempts { get; set; } = 12;
+    public int MaxWriteAttempts { get; set; } = 16;
 
     /// <summary>
     /// Distinct words indexed per photo; beyond it the least telling go (description words first).

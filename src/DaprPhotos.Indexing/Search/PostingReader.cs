@@ -10,19 +10,21 @@ namespace DaprPhotos.Indexing.Search;
 /// <summary>Reads whole posting lists (every shard of each term) in one bulk get.</summary>
 public sealed class PostingReader(DaprClient dapr, IOptions<IndexingOptions> options)
 {
-    /// <summary>The entries of each term, and the vocabulary bucket when one is asked for.</summary>
+    /// <summary>
+    /// The entries of each term, and the words of the vocabulary bucket of <paramref name="prefix"/>
+    /// when one is given.
+    /// </summary>
     public async Task<(Dictionary<string, List<PostingEntry>> Postings, List<string> Vocabulary)> ReadAsync(
-        IReadOnlyCollection<string> terms, string? vocabularyKey, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> terms, string? prefix, CancellationToken cancellationToken)
     {
         var shardCount = options.Value.ShardCount;
         var termOfKey = terms.Distinct()
             .SelectMany(term => IndexKeys.Postings(term, shardCount).Select(key => (key, term)))
             .ToDictionary(pair => pair.key, pair => pair.term);
-        List<string> keys = [.. termOfKey.Keys];
-        if (vocabularyKey is not null)
-        {
-            keys.Add(vocabularyKey);
-        }
+        var vocabularyKeys = prefix is null
+            ? []
+            : IndexKeys.VocabularyShards(prefix, shardCount).ToHashSet(StringComparer.Ordinal);
+        List<string> keys = [.. termOfKey.Keys, .. vocabularyKeys];
 
         var postings = terms.Distinct().ToDictionary(term => term, _ => new List<PostingEntry>());
         List<string> vocabulary = [];
@@ -35,9 +37,9 @@ public sealed class PostingReader(DaprClient dapr, IOptions<IndexingOptions> opt
             ComponentNames.Index, keys, parallelism: null, cancellationToken: cancellationToken);
         foreach (var item in items.Where(item => !string.IsNullOrEmpty(item.Value)))
         {
-            if (item.Key == vocabularyKey)
+            if (vocabularyKeys.Contains(item.Key))
             {
-                vocabulary = Deserialize<string>(item.Value);
+                vocabulary.AddRange(Deserialize<string>(item.Value));
             }
             else if (termOfKey.TryGetValue(item.Key, out var term))
             {

@@ -26,7 +26,7 @@ public sealed class SearchEngine(
         var completes = lastWord is { Length: >= 2 } && !TextFolding.IsNumber(lastWord);
         var (postings, bucket) = await reader.ReadAsync(
             [.. criteria.SelectMany(criterion => criterion.Terms)],
-            completes ? IndexKeys.Vocabulary(lastWord!) : null,
+            completes ? lastWord : null,
             cancellationToken);
 
         var completions = Vocabulary.Completions(bucket, lastWord ?? "", options.Value.MaxPrefixCompletions)

@@ -6,7 +6,7 @@ namespace DaprPhotos.Indexing.Storage;
 /// Keys in the <c>index</c> store. A term's posting list is split into shards by photo id, so
 /// writers of a popular term spread over many keys while a query still reads them all in one bulk
 /// get. The vocabulary is bucketed by the first two letters of a word, which is what a prefix
-/// query knows.
+/// query knows, and sharded the same way, so many new words of one bucket do not meet on one key.
 /// </summary>
 public static class IndexKeys
 {
@@ -18,13 +18,22 @@ public static class IndexKeys
     public static IEnumerable<string> Postings(string term, int shardCount) =>
         Enumerable.Range(0, shardCount).Select(shard => Posting(term, shard));
 
-    public static string Vocabulary(string word) => $"vocab/{word[..Math.Min(2, word.Length)]}";
+    /// <summary>The vocabulary shard a word is kept in: its first two letters, then its hash.</summary>
+    public static string Vocabulary(string word, int shardCount) =>
+        VocabularyShard(word, ShardOf(word, shardCount));
 
-    /// <summary>The same photo always lands in the same shard (FNV-1a of its id).</summary>
-    public static int ShardOf(string photoId, int shardCount)
+    /// <summary>Every shard of the vocabulary bucket a prefix of two or more letters falls in.</summary>
+    public static IEnumerable<string> VocabularyShards(string prefix, int shardCount) =>
+        Enumerable.Range(0, shardCount).Select(shard => VocabularyShard(prefix, shard));
+
+    private static string VocabularyShard(string word, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"vocab/{word[..Math.Min(2, word.Length)]}/{shard}");
+
+    /// <summary>The same photo (or word) always lands in the same shard: FNV-1a of its text.</summary>
+    public static int ShardOf(string text, int shardCount)
     {
         var hash = 2166136261u;
-        foreach (var character in photoId)
+        foreach (var character in text)
         {
             hash = (hash ^ character) * 16777619u;
         }

@@ -102,6 +102,7 @@ public sealed class IndexSets(
         }
     }
 
+    // Exponential with full jitter, so writers that met on a key do not meet again on the retry.
     private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * Math.Min(attempt, 5));
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(250, 4 << Math.Min(attempt, 10)));
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 using System.Collections.Concurrent;
 
 namespace DaprPhotos.Indexing.Storage;
@@ -7,7 +9,7 @@ namespace DaprPhotos.Indexing.Storage;
 /// only ever added, so each replica remembers the words it has seen stored and skips them: after
 /// warm-up an indexed photo rarely touches the vocabulary at all.
 /// </summary>
-public sealed class Vocabulary
+public sealed class Vocabulary(IOptions<IndexingOptions> options)
 {
     private const int MaxRemembered = 200_000;
 
@@ -17,7 +19,7 @@ public sealed class Vocabulary
     public IEnumerable<SetChange> Additions(IEnumerable<string> words) =>
         words.Where(word => !_stored.ContainsKey(word))
             .Distinct()
-            .GroupBy(IndexKeys.Vocabulary)
+            .GroupBy(word => IndexKeys.Vocabulary(word, options.Value.ShardCount))
             .Select(bucket => new AddWords(bucket.Key, [.. bucket]));
 
     public void Remember(IEnumerable<string> words)
@@ -36,7 +38,7 @@ public sealed class Vocabulary
 
     /// <summary>Stored words of the bucket that start with <paramref name="prefix"/>, shortest first.</summary>
     public static IReadOnlyList<string> Completions(
-        IReadOnlyList<string> bucket, string prefix, int limit) =>
+        IEnumerable<string> bucket, string prefix, int limit) =>
         [.. bucket.Where(word => word.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(word => word.Length)
             .ThenBy(word => word, StringComparer.Ordinal)
