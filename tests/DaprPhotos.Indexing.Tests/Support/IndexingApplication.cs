@@ -83,19 +83,20 @@ internal sealed class IndexingApplication : IAsyncDisposable
             DaprPhotosJson.SerializerOptions, cancellationToken))!;
     }
 
-    /// <summary>The ids found by the search, every page followed.</summary>
-    public async Task<List<string>> SearchAllAsync(string query, CancellationToken cancellationToken)
+    /// <summary>The ids found by the search, every page followed (from the token's, when given).</summary>
+    public async Task<List<string>> SearchAllAsync(
+        string query, CancellationToken cancellationToken, string? token = null)
     {
         var ids = new List<string>();
-        string? token = null;
-        do
+        var first = true;
+        while (first || token is not null)
         {
+            first = false;
             var tokenParameter = token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}";
             var page = await SearchAsync(query + tokenParameter, cancellationToken);
             ids.AddRange(page.Hits.Select(hit => hit.PhotoId));
             token = page.ContinuationToken;
         }
-        while (token is not null);
 
         return ids;
     }
