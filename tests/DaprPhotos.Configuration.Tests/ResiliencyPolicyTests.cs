@@ -30,7 +30,7 @@ public sealed partial class ResiliencyPolicyTests
 
     [Theory] // maxRetries defaults to -1, retrying forever; a delivery must end in its dead-letter topic
     [EachComponentFolder]
-    public void EveryTargetRetriesABoundedNumberOfTimes(string folder)
+    public void EveryTargetHasATimeoutAndABoundedRetry(string folder)
     {
         var resiliency = ResiliencyOf(folder);
 

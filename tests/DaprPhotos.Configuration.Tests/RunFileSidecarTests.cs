@@ -24,7 +24,8 @@ public sealed class RunFileSidecarTests
             var folder = Assert.Single(app.ResourcesPaths);
 
             Assert.True(Directory.Exists(folder), $"{app.AppId}: resources path {folder} does not exist");
-            Assert.True(RepositoryLayout.IsComponentFolder(folder), $"{app.AppId}: {folder} is not one");
+            Assert.True(
+                RepositoryLayout.IsComponentFolder(folder), $"{app.AppId}: {folder} is no components folder");
         }
     }
 
