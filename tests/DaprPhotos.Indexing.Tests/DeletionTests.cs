@@ -55,12 +55,15 @@ public sealed class DeletionTests
     {
         await using var app = await IndexingApplication.StartAsync(Cancellation);
         var indexer = app.Service<PhotoIndexer>();
-        var photos = Enumerable.Range(0, 20).Select(i => Photos.Thumbnailed($"Race {i}", tags: ["race"])).ToList();
+        var photos = Enumerable.Range(0, 20)
+            .Select(i => Photos.Thumbnailed($"Race {i}", tags: ["race"]))
+            .ToList();
 
         await Task.WhenAll(photos.SelectMany(photo => new[]
         {
             Task.Run(() => indexer.IndexAsync(photo, Cancellation), Cancellation),
-            Task.Run(() => indexer.RemoveAsync(photo.PhotoId, DateTimeOffset.UtcNow, Cancellation), Cancellation),
+            Task.Run(
+                () => indexer.RemoveAsync(photo.PhotoId, DateTimeOffset.UtcNow, Cancellation), Cancellation),
         }));
 
         Assert.Empty(await app.SearchAllAsync("tag=race", Cancellation));

@@ -53,7 +53,8 @@ public sealed class EventFailureTests
         Assert.Equal(SettleReason.Acknowledged, settled.Reason);
         Assert.Equal(6, fault.Injected);
         Assert.Contains(app.Environment.Messages.Snapshot().OfType<MessageDelivered>(),
-            delivered => delivered.Topic == Topics.PhotoThumbnailed && delivered.Outcome == DeliveryOutcome.Retry);
+            delivered => delivered.Topic == Topics.PhotoThumbnailed
+                && delivered.Outcome == DeliveryOutcome.Retry);
         Assert.Equal([photo.PhotoId], await app.SearchAllAsync("q=stormy", Cancellation));
         Assert.Equal(1, app.EntriesOf("tag:storm", photo.PhotoId));
     }

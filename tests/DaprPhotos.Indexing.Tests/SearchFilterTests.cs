@@ -44,7 +44,8 @@ public sealed class SearchFilterTests(SampleIndex index) : IClassFixture<SampleI
     [InlineData("takenTo=2022-12-31", "Sunny beach", "Evening walk")]
     [InlineData("takenFrom=2023-01-01&takenTo=2023-12-31", "Crème brûlée at Café de Flore")]
     [InlineData("takenFrom=2024-06-21T18:30:00Z&takenTo=2024-06-21T18:30:00Z", "Sunset over the Seine")]
-    [InlineData("near=48.8584,2.2945&radiusKm=10", "Sunset over the Seine", "Crème brûlée at Café de Flore")]
+    [InlineData("near=48.8584,2.2945&radiusKm=10",
+        "Sunset over the Seine", "Crème brûlée at Café de Flore")]
     [InlineData("near=48.8584,2.2945&radiusKm=3.5", "Crème brûlée at Café de Flore")]
     [InlineData("near=48.8584,2.2945&radiusKm=1")]
     [InlineData("near=43.7,7.25&radiusKm=50", "Sunny beach")]

@@ -35,7 +35,8 @@ public sealed class PhotoDocuments(DaprClient dapr)
     /// Writes the record if it is still the version read with <paramref name="etag"/> (an empty
     /// ETag: if there is still none); false when another writer came first.
     /// </summary>
-    public async Task<bool> TryWriteAsync(IndexedPhoto photo, string etag, CancellationToken cancellationToken)
+    public async Task<bool> TryWriteAsync(
+        IndexedPhoto photo, string etag, CancellationToken cancellationToken)
     {
         var key = IndexKeys.Photo(photo.PhotoId);
         if (!string.IsNullOrEmpty(etag))

@@ -17,7 +17,8 @@ public sealed class PhotoIndexer(
     Vocabulary vocabulary,
     IOptions<IndexingOptions> options)
 {
-    public async Task<IndexOutcome> IndexAsync(PhotoThumbnailed thumbnailed, CancellationToken cancellationToken)
+    public async Task<IndexOutcome> IndexAsync(
+        PhotoThumbnailed thumbnailed, CancellationToken cancellationToken)
     {
         var built = builder.Build(thumbnailed);
         var photoId = built.Document.PhotoId;
@@ -72,7 +73,8 @@ public sealed class PhotoIndexer(
     }
 
     /// <summary>Tombstones the photo, then takes it out of every posting list it may be in.</summary>
-    public async Task RemoveAsync(string photoId, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    public async Task RemoveAsync(
+        string photoId, DateTimeOffset deletedAt, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= options.Value.MaxWriteAttempts; attempt++)
         {

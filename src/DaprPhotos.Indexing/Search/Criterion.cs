@@ -8,7 +8,8 @@ namespace DaprPhotos.Indexing.Search;
 /// One condition of a search: the photo is posted under at least one of <see cref="Terms"/>.
 /// A word criterion scores its match by where the word was found, a full word twice a completion.
 /// </summary>
-public sealed record Criterion(IReadOnlyList<string> Terms, string? ExactWordTerm = null, GeoCircle? Circle = null)
+public sealed record Criterion(
+    IReadOnlyList<string> Terms, string? ExactWordTerm = null, GeoCircle? Circle = null)
 {
     public bool IsWord => ExactWordTerm is not null;
 
@@ -31,7 +32,8 @@ public sealed record Criterion(IReadOnlyList<string> Terms, string? ExactWordTer
 
         if (query.Near is { } circle)
         {
-            yield return new Criterion(GeoGrid.Cover(circle.Latitude, circle.Longitude, circle.RadiusKm), Circle: circle);
+            var cells = GeoGrid.Cover(circle.Latitude, circle.Longitude, circle.RadiusKm);
+            yield return new Criterion(cells, Circle: circle);
         }
     }
 
@@ -43,7 +45,8 @@ public sealed record Criterion(IReadOnlyList<string> Terms, string? ExactWordTer
     {
         var last = (query.TakenBefore ?? now.AddDays(1)).AddTicks(-1).UtcDateTime.Year;
         var first = Math.Max(query.TakenFrom?.UtcDateTime.Year ?? last - 100, last - 200);
-        return new Criterion([.. Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(IndexTerms.TakenYear)]);
+        var years = Enumerable.Range(first, Math.Max(0, last - first + 1));
+        return new Criterion([.. years.Select(IndexTerms.TakenYear)]);
     }
 
     /// <summary>The last word's criterion widened to the words it completes to.</summary>
@@ -65,7 +68,9 @@ public sealed record Criterion(IReadOnlyList<string> Terms, string? ExactWordTer
                     continue;
                 }
 
-                var score = IsWord ? SearchFieldWeights.Best(entry.Fields) * (term == ExactWordTerm ? 2 : 1) : 0;
+                var score = IsWord
+                    ? SearchFieldWeights.Best(entry.Fields) * (term == ExactWordTerm ? 2 : 1)
+                    : 0;
                 if (!matches.TryGetValue(entry.PhotoId, out var found) || found.Score < score)
                 {
                     matches[entry.PhotoId] = (entry, score);

@@ -51,7 +51,9 @@ public sealed class SearchEngine(
     private static List<Candidate> Candidates(
         SearchQuery query, List<Criterion> criteria, Dictionary<string, List<PostingEntry>> postings)
     {
-        var matches = criteria.Select(criterion => criterion.Match(postings)).OrderBy(match => match.Count).ToList();
+        var matches = criteria.Select(criterion => criterion.Match(postings))
+            .OrderBy(match => match.Count)
+            .ToList();
         var from = query.TakenFrom?.ToUnixTimeMilliseconds();
         var before = query.TakenBefore?.ToUnixTimeMilliseconds();
         var candidates = new List<Candidate>();
@@ -88,7 +90,10 @@ public sealed class SearchEngine(
     }
 
     private async Task<SearchResults> PageAsync(
-        SearchQuery query, List<Criterion> criteria, List<Candidate> candidates, CancellationToken cancellationToken)
+        SearchQuery query,
+        List<Criterion> criteria,
+        List<Candidate> candidates,
+        CancellationToken cancellationToken)
     {
         // A few more than a page, so a hit that fails confirmation rarely leaves the page short.
         var examined = candidates.OrderBy(candidate => candidate.Cursor, SearchCursor.Order)
@@ -109,7 +114,8 @@ public sealed class SearchEngine(
 
             seen++;
             last = candidate.Cursor;
-            if (photos.GetValueOrDefault(candidate.PhotoId) is { IsDeleted: false, Document: { } document } photo
+            var photo = photos.GetValueOrDefault(candidate.PhotoId);
+            if (photo is { IsDeleted: false, Document: { } document }
                 && Confirms(query, criteria, photo, document))
             {
                 hits.Add(SearchHit.From(document));

@@ -22,7 +22,9 @@ public sealed record SearchQuery(
 {
     public bool FiltersOnTaken => TakenFrom is not null || TakenBefore is not null;
 
-    /// <summary>Identifies the criteria and order, so a token is only honoured by the query it came from.</summary>
+    /// <summary>
+    /// Identifies the criteria and order, so a token is only honoured by the query it came from.
+    /// </summary>
     public string Fingerprint()
     {
         var text = string.Join('\n',

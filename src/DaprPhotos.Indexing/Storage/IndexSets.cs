@@ -70,7 +70,8 @@ public sealed class IndexSets(
         }
 
         throw new IndexConflictException(
-            $"The index kept changing under {changes.Count} set changes; gave up after {maxAttempts} attempts.");
+            $"The index kept changing under {changes.Count} set changes; "
+            + $"gave up after {maxAttempts} attempts.");
     }
 
     // A conflict and a failed store look alike here (a transaction conflict is Internal, not

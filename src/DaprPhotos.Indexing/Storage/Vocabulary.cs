@@ -36,7 +36,9 @@ public sealed class Vocabulary(IOptions<IndexingOptions> options)
         }
     }
 
-    /// <summary>Stored words of the bucket that start with <paramref name="prefix"/>, shortest first.</summary>
+    /// <summary>
+    /// Stored words of the bucket that start with <paramref name="prefix"/>, shortest first.
+    /// </summary>
     public static IReadOnlyList<string> Completions(
         IEnumerable<string> bucket, string prefix, int limit) =>
         [.. bucket.Where(word => word.StartsWith(prefix, StringComparison.Ordinal))

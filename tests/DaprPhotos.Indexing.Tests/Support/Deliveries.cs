@@ -30,7 +30,8 @@ internal static class Deliveries
     }
 
     /// <summary>The CloudEvent ids of the messages on the topic about the photo, oldest first.</summary>
-    public static IReadOnlyList<string> CloudEventIds(IndexingApplication app, string topic, string photoId) =>
+    public static IReadOnlyList<string> CloudEventIds(
+        IndexingApplication app, string topic, string photoId) =>
         app.Environment.Messages.Where(message => message is MessagePublished published
                 && published.Topic == topic
                 && PhotoIdOf(published) == photoId)

@@ -33,6 +33,7 @@ internal static class IndexInspection
         }
 
         using var document = JsonDocument.Parse(read.Value.ToByteArray());
-        return [.. document.RootElement.EnumerateArray().Select(entry => entry.GetProperty("i").GetString()!)];
+        return [.. document.RootElement.EnumerateArray()
+            .Select(entry => entry.GetProperty("i").GetString()!)];
     }
 }

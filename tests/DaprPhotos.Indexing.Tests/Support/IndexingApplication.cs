@@ -25,7 +25,10 @@ internal sealed class IndexingApplication : IAsyncDisposable
     private readonly DaprClient _upload;
 
     private IndexingApplication(
-        DaprTestEnvironment environment, DaprAppFactory<Program> factory, DaprClient thumbnails, DaprClient upload)
+        DaprTestEnvironment environment,
+        DaprAppFactory<Program> factory,
+        DaprClient thumbnails,
+        DaprClient upload)
     {
         Environment = environment;
         _factory = factory;
@@ -67,7 +70,8 @@ internal sealed class IndexingApplication : IAsyncDisposable
             cancellationToken);
 
     /// <summary>Publishes the event and waits until indexing has settled it; returns how.</summary>
-    public async Task<MessageSettled> DeliverAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
+    public async Task<MessageSettled> DeliverAsync<TEvent>(
+        TEvent integrationEvent, CancellationToken cancellationToken)
         where TEvent : IIntegrationEvent
     {
         await PublishAsync(integrationEvent, cancellationToken);

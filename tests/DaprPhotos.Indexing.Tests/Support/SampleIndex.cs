@@ -43,7 +43,8 @@ public sealed class SampleIndex : IAsyncLifetime
             var settled = await App.DeliverAsync(photo, CancellationToken.None);
             if (settled.Reason != SettleReason.Acknowledged)
             {
-                throw new InvalidOperationException($"Indexing {photo.Upload!.Title} ended {settled.Reason}.");
+                throw new InvalidOperationException(
+                    $"Indexing {photo.Upload!.Title} ended {settled.Reason}.");
             }
         }
     }
