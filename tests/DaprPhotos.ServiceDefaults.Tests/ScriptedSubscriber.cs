@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Routing;
 namespace DaprPhotos.ServiceDefaults.Tests;
 
 /// <summary>An event of the tests' own, so the generic endpoint is tested apart from any service.</summary>
-internal sealed record SampleEvent(Guid EventId, string PhotoId, DateTimeOffset OccurredAt) : IIntegrationEvent
+internal sealed record SampleEvent(Guid EventId, string PhotoId, DateTimeOffset OccurredAt)
+    : IIntegrationEvent
 {
     public static string Topic => "sample-happened";
 

@@ -29,7 +29,7 @@ public sealed class PhotoThumbnailedHandler(
             switch (outcome.Kind)
             {
                 case IndexOutcomeKind.Indexed:
-                    // Counted before announcing: should that fail, the retry finds this version already indexed.
+                    // Counted before announcing: if that fails, the retry finds this version already indexed.
                     if (!outcome.AlreadyIndexed)
                     {
                         metrics.Indexed();
