@@ -15,6 +15,7 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        builder.AddPipelineMetrics();
         builder.AddDefaultHealthChecks();
         builder.AddProblemDetailsDefaults();
         builder.AddDaprAppTokenAuthorization();

@@ -21,6 +21,9 @@ internal sealed record ServiceSetup
     public string? AppApiToken { get; init; }
 
     public Action<IEndpointRouteBuilder> Endpoints { get; init; } = _ => { };
+
+    /// <summary>Registers or replaces services (a handler, a clock) after the service defaults.</summary>
+    public Action<IServiceCollection> TestServices { get; init; } = _ => { };
 }
 
 /// <summary>
@@ -39,6 +42,8 @@ internal sealed class ServiceHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<ServiceHost> StartAsync(ServiceSetup setup, CancellationToken cancellationToken)
     {
@@ -60,6 +65,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         builder.AddServiceDefaults();
         builder.Services.AddHttpClient(DaprSidecarHealthCheck.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => setup.Sidecar);
+        setup.TestServices(builder.Services);
 
         var app = builder.Build();
         app.UseServiceDefaults();

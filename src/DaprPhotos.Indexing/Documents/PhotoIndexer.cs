@@ -66,7 +66,7 @@ public sealed class PhotoIndexer(
                 await documents.TryWriteAsync(after with { StaleTerms = [] }, afterETag, cancellationToken);
             }
 
-            return IndexOutcome.Indexed(terms.Count);
+            return IndexOutcome.Indexed(terms.Count, alreadyIndexed: unchanged);
         }
 
         throw new IndexConflictException($"The record of photo {photoId} kept changing while indexing it.");
@@ -108,13 +108,17 @@ public sealed class PhotoIndexer(
 }
 
 /// <summary>What indexing a photo came to.</summary>
-public sealed record IndexOutcome(IndexOutcomeKind Kind, int TermCount = 0)
+/// <param name="AlreadyIndexed">
+/// This version's record was written before (a redelivery): the photo is not newly indexed.
+/// </param>
+public sealed record IndexOutcome(IndexOutcomeKind Kind, int TermCount = 0, bool AlreadyIndexed = false)
 {
     public static IndexOutcome Deleted { get; } = new(IndexOutcomeKind.Deleted);
 
     public static IndexOutcome Superseded { get; } = new(IndexOutcomeKind.Superseded);
 
-    public static IndexOutcome Indexed(int termCount) => new(IndexOutcomeKind.Indexed, termCount);
+    public static IndexOutcome Indexed(int termCount, bool alreadyIndexed = false) =>
+        new(IndexOutcomeKind.Indexed, termCount, alreadyIndexed);
 }
 
 public enum IndexOutcomeKind

@@ -3,6 +3,7 @@ using DaprPhotos.Contracts.Events;
 using DaprPhotos.Indexing.Documents;
 using DaprPhotos.Indexing.Storage;
 using DaprPhotos.ServiceDefaults.Events;
+using DaprPhotos.ServiceDefaults.Metrics;
 
 namespace DaprPhotos.Indexing.Handlers;
 
@@ -13,7 +14,10 @@ namespace DaprPhotos.Indexing.Handlers;
 /// than the one indexed, is acknowledged and changes nothing.
 /// </summary>
 public sealed class PhotoThumbnailedHandler(
-    PhotoIndexer indexer, IndexingEvents events, ILogger<PhotoThumbnailedHandler> logger)
+    PhotoIndexer indexer,
+    IndexingEvents events,
+    PipelineMetrics metrics,
+    ILogger<PhotoThumbnailedHandler> logger)
     : IIntegrationEventHandler<PhotoThumbnailed>
 {
     public async Task<EventOutcome> HandleAsync(
@@ -25,6 +29,12 @@ public sealed class PhotoThumbnailedHandler(
             switch (outcome.Kind)
             {
                 case IndexOutcomeKind.Indexed:
+                    // Counted before announcing: if that fails, the retry finds this version already indexed.
+                    if (!outcome.AlreadyIndexed)
+                    {
+                        metrics.Indexed();
+                    }
+
                     var indexed = await events.PublishIndexedAsync(
                         thumbnailed.PhotoId, outcome.TermCount, cancellationToken);
                     IndexingLog.Indexed(
@@ -43,7 +53,8 @@ public sealed class PhotoThumbnailedHandler(
         catch (UnindexablePhotoException ex)
         {
             IndexingLog.Unindexable(logger, thumbnailed.PhotoId, thumbnailed.EventId, ex.Message);
-            await events.PublishFailedAsync(thumbnailed.PhotoId, ex.Message, cancellationToken);
+            var failed = await events.PublishFailedAsync(thumbnailed.PhotoId, ex.Message, cancellationToken);
+            metrics.Failed(failed.FailedAppId, failed.Stage);
             return EventOutcome.Drop;
         }
         catch (Exception ex) when (ex is DaprException or IndexConflictException)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapr;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
+using DaprPhotos.ServiceDefaults.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,8 @@ namespace DaprPhotos.ServiceDefaults.Events;
 /// Maps a subscriber endpoint per topic in daprd's terms: it reads the event itself (so a payload
 /// that cannot be read is a DROP rather than the 400 daprd would retry), answers success with an
 /// empty body, RETRY with 500 and DROP with the status daprd reads, requires the sidecar's app token,
-/// and logs the hop with the photo id and event id.
+/// logs the hop with the photo id and event id, and records the delivery's outcome and lag
+/// (<see cref="PipelineMetrics"/>).
 /// </summary>
 public static class IntegrationEventEndpoints
 {
@@ -23,9 +25,12 @@ public static class IntegrationEventEndpoints
         where TEvent : class, IIntegrationEvent
         where THandler : IIntegrationEventHandler<TEvent>
     {
+        var subscription = new Subscription(topic, subscriberAppId);
         return endpoints
-            .MapPost($"/events/{topic}", (HttpContext http, THandler handler, ILogger<THandler> logger) =>
-                HandleAsync(http, handler, topic, logger))
+            .MapPost(
+                $"/events/{topic}",
+                (HttpContext http, THandler handler, PipelineMetrics metrics, ILogger<THandler> logger) =>
+                    HandleAsync(http, handler, subscription, metrics, logger))
             .WithTopic(new TopicOptions
             {
                 PubsubName = ComponentNames.PubSub,
@@ -37,9 +42,14 @@ public static class IntegrationEventEndpoints
     }
 
     private static async Task<IResult> HandleAsync<TEvent>(
-        HttpContext http, IIntegrationEventHandler<TEvent> handler, string topic, ILogger logger)
+        HttpContext http,
+        IIntegrationEventHandler<TEvent> handler,
+        Subscription subscription,
+        PipelineMetrics metrics,
+        ILogger logger)
         where TEvent : class, IIntegrationEvent
     {
+        var topic = subscription.Topic;
         var context = new IntegrationEventContext(
             topic,
             http.Request.Headers["Cloudevent.id"].FirstOrDefault(),
@@ -54,18 +64,31 @@ public static class IntegrationEventEndpoints
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             EventLog.Unreadable(logger, topic, context.CloudEventId, ex);
-            return Drop();
+            return DropUnreadable(subscription, metrics);
         }
 
         if (integrationEvent is null || string.IsNullOrEmpty(integrationEvent.PhotoId))
         {
             EventLog.Unreadable(logger, topic, context.CloudEventId, null);
-            return Drop();
+            return DropUnreadable(subscription, metrics);
         }
 
         EventLog.Received(logger, topic, integrationEvent.PhotoId, integrationEvent.EventId);
-        var outcome = await handler.HandleAsync(integrationEvent, context, http.RequestAborted);
+        var lag = metrics.LagOf(integrationEvent.OccurredAt);
+        EventOutcome outcome;
+        try
+        {
+            outcome = await handler.HandleAsync(integrationEvent, context, http.RequestAborted);
+        }
+        catch
+        {
+            // The exception handler answers 500, which daprd retries like any RETRY.
+            metrics.EventHandled(topic, subscription.AppId, EventOutcome.Retry, lag);
+            throw;
+        }
+
         EventLog.Handled(logger, topic, integrationEvent.PhotoId, integrationEvent.EventId, outcome);
+        metrics.EventHandled(topic, subscription.AppId, outcome, lag);
         return outcome switch
         {
             EventOutcome.Success => Results.Ok(),
@@ -74,8 +97,17 @@ public static class IntegrationEventEndpoints
         };
     }
 
+    // An unreadable message has no time to measure lag from; it still counts as a delivery dropped.
+    private static IResult DropUnreadable(Subscription subscription, PipelineMetrics metrics)
+    {
+        metrics.EventHandled(subscription.Topic, subscription.AppId, EventOutcome.Drop, lag: null);
+        return Drop();
+    }
+
     // daprd reads a top-level "status" as its delivery status: DROP is the one place we mean it.
     private static IResult Drop() => Results.Json(new DeliveryStatus("DROP"));
 
     private sealed record DeliveryStatus(string Status);
+
+    private sealed record Subscription(string Topic, string AppId);
 }

@@ -1,8 +1,10 @@
 using Dapr;
 using DaprPhotos.Blobs;
+using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
 using DaprPhotos.Imaging;
 using DaprPhotos.ServiceDefaults.Events;
+using DaprPhotos.ServiceDefaults.Metrics;
 using DaprPhotos.Thumbnails.Rendering;
 using DaprPhotos.Thumbnails.Storage;
 using DaprPhotos.Thumbnails.Warmup;
@@ -27,6 +29,7 @@ public sealed class PhotoUploadedHandler(
     PhotoLocks locks,
     ThumbnailEvents events,
     ColdStart coldStart,
+    PipelineMetrics metrics,
     IOptions<ThumbnailOptions> options,
     ILogger<PhotoUploadedHandler> logger)
     : IIntegrationEventHandler<PhotoUploaded>
@@ -57,6 +60,7 @@ public sealed class PhotoUploadedHandler(
         {
             ThumbnailsLog.Unrenderable(logger, uploaded.PhotoId, uploaded.EventId, ex.Stage, ex.Message);
             await events.PublishFailedAsync(uploaded.PhotoId, ex.Stage, ex.Message, cancellationToken);
+            metrics.Failed(AppIds.Thumbnails, ex.Stage);
             return EventOutcome.Drop;
         }
         catch (DaprException ex)
@@ -90,6 +94,7 @@ public sealed class PhotoUploadedHandler(
 
             var thumbnailed = await store.SaveAsync(
                 uploaded.PhotoId, rendered, UploadFacts.From(uploaded), cancellationToken);
+            metrics.Rendered(TimeProvider.System.GetElapsedTime(started));
             if (await store.IsDeletedAsync(uploaded.PhotoId, cancellationToken))
             {
                 // Deleted while rendering: take back what was just stored.

@@ -1,4 +1,5 @@
 using DaprPhotos.Contracts.Events;
+using DaprPhotos.ServiceDefaults.Metrics;
 using DaprPhotos.Upload.Photos;
 using DaprPhotos.Upload.Storage;
 using FluentValidation;
@@ -12,7 +13,7 @@ namespace DaprPhotos.Upload.Uploads;
 /// </summary>
 public sealed class PhotoIntake(
     OriginalIngest ingest, PhotoRepository photos, ClaimStore claims, IValidator<UploadFields> validator,
-    TimeProvider time, ILogger<PhotoIntake> logger)
+    TimeProvider time, PipelineMetrics metrics, ILogger<PhotoIntake> logger)
 {
     public async Task<IResult> AcceptAsync(string boundary, Stream body, CancellationToken cancellationToken)
     {
@@ -117,6 +118,7 @@ public sealed class PhotoIntake(
 
         UploadLog.Accepted(logger, photoId, record.Format, record.Width, record.Height, record.SizeBytes,
             stored.Manifest.ChunkCount, uploaded.EventId);
+        metrics.Accepted();
         return TypedResults.Accepted(PhotoLinks.SelfOf(photoId), PhotoResponse.From(record));
     }
 

@@ -40,6 +40,8 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
     /// <summary>The blobs store as upload's sidecar sees it (the keys are shared).</summary>
     public ChunkedBlobStore Blobs { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
     /// <param name="settings">Configuration over the defaults, e.g. <c>Thumbnails:MaxPixels</c>.</param>
     public static async Task<ThumbnailsApplication> StartAsync(
         CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
