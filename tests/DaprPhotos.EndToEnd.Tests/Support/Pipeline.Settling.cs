@@ -18,20 +18,25 @@ internal sealed partial class Pipeline
         Func<Task<T>> read, Func<T, bool> done, string description, TimeSpan cap,
         CancellationToken cancellationToken)
     {
+        var (reading, settled) = await SettleAsync(read, done, cap, cancellationToken);
+        return settled
+            ? reading
+            : throw new TimeoutException($"Gave up after {cap} waiting for {description}; last: {reading}");
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds or the cap passes: the last reading.</summary>
+    public async Task<(T Reading, bool Done)> SettleAsync<T>(
+        Func<Task<T>> read, Func<T, bool> done, TimeSpan cap, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var seen = Environment.Messages.Snapshot();
             var reading = await read();
-            if (done(reading))
-            {
-                return reading;
-            }
-
             var left = cap - clock.Elapsed;
-            if (left <= TimeSpan.Zero)
+            if (done(reading) || left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"Gave up after {cap} waiting for {description}; last: {reading}");
+                return (reading, done(reading));
             }
 
             try
