@@ -13,15 +13,6 @@ namespace DaprPhotos.EndToEnd.Tests;
 /// </summary>
 public sealed class TraceTests(TracedPhoto traced) : IClassFixture<TracedPhoto>
 {
-    // daprd's outbox writes the trace into the internal event's traceid only, with traceparent
-    // empty; on delivery daprd reads traceparent first, so the photo-uploaded hop starts a new
-    // trace (dapr pkg/runtime/pubsub/outbox.go PublishInternal; the delivery in
-    // pkg/runtime/subscription). Upload can carry it: daprd copies the upsert's metadata into the
-    // event, as upload already does for "type".
-    private const string OutboxLosesTheTrace =
-        "Upload's outbox upsert carries no traceparent, so daprd's outbox drops the trace at "
-        + "photo-uploaded: PhotoRepository.CreateAsync must add it to the record upsert's metadata";
-
     private string Trace => traced.TraceId.ToHexString();
 
     [Fact]
@@ -62,7 +53,7 @@ public sealed class TraceTests(TracedPhoto traced) : IClassFixture<TracedPhoto>
         Assert.Equal(Enumerable.Repeat(render, 9), later);
     }
 
-    [Fact(Skip = OutboxLosesTheTrace)]
+    [Fact]
     public void TheDeliveryOfPhotoUploadedIsServedInTheClientsTrace()
     {
         var render = SpansServing(AppIds.Thumbnails, $"/events/{Topics.PhotoUploaded}");
@@ -70,7 +61,7 @@ public sealed class TraceTests(TracedPhoto traced) : IClassFixture<TracedPhoto>
         Assert.Equal([Trace], render);
     }
 
-    [Fact(Skip = OutboxLosesTheTrace)]
+    [Fact]
     public void EveryCloudEventAboutThePhotoCarriesTheClientsTrace()
     {
         string[] topics = [Topics.PhotoUploaded, Topics.PhotoThumbnailed, Topics.PhotoIndexed];

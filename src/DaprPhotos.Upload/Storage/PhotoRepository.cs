@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapr.Client;
 using DaprPhotos.Contracts;
@@ -42,6 +43,26 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
         return [.. items.Select(item => item.Value).OfType<PhotoRecord>()];
     }
 
+    /// <summary>
+    /// The outbox copies the record operation's metadata into the CloudEvent it publishes: the
+    /// event's type, and the upload request's trace, which daprd's outbox would otherwise drop
+    /// (it publishes with an empty traceparent, so the photo's journey would start a new trace).
+    /// </summary>
+    private static Dictionary<string, string> OutboxEventFields()
+    {
+        var fields = new Dictionary<string, string> { ["type"] = PhotoUploaded.CloudEventType };
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            fields["traceparent"] = activity.Id!;
+            if (!string.IsNullOrEmpty(activity.TraceStateString))
+            {
+                fields["tracestate"] = activity.TraceStateString;
+            }
+        }
+
+        return fields;
+    }
+
     /// <summary>Writes a new record and, through the outbox, its <paramref name="uploaded"/> event.</summary>
     public Task CreateAsync(PhotoRecord record, PhotoUploaded uploaded, CancellationToken cancellationToken)
     {
@@ -50,11 +71,7 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
             key,
             JsonSerializer.SerializeToUtf8Bytes(record, DaprPhotosJson.SerializerOptions),
             StateOperationType.Upsert,
-            metadata: new Dictionary<string, string>
-            {
-                // The outbox copies this operation's metadata into the CloudEvent it publishes.
-                ["type"] = PhotoUploaded.CloudEventType,
-            });
+            metadata: OutboxEventFields());
         var eventProjection = new StateTransactionRequest(
             key,
             JsonSerializer.SerializeToUtf8Bytes(uploaded, DaprPhotosJson.SerializerOptions),
