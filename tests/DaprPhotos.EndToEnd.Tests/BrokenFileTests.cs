@@ -39,12 +39,9 @@ public sealed class BrokenFileTests(RunningPipeline running) : IClassFixture<Run
         Assert.Equal((AppIds.Thumbnails, "decode"), (failed.FailedAppId, failed.Stage));
     }
 
-    // ImageSharp 2.1's PNG decoder lets System.IO.InvalidDataException out of its zlib stream;
-    // PhotoRenderer.DecodeAsync does not catch it, so PhotoUploadedHandler.RenderAsync's catch for
-    // a broken blob stream reports it as stage "read" with .NET's zip message.
-    [Fact(Skip = "Thumbnails reports a PNG whose pixel stream cannot be inflated as a failed read "
-        + "(\"The archive entry was compressed using an unsupported compression method\"), "
-        + "not as a decode failure: PhotoRenderer.DecodeAsync must catch InvalidDataException")]
+    // ImageSharp 2.1's PNG decoder lets System.IO.InvalidDataException out of its zlib stream: a
+    // decode failure, not a broken blob stream (which is also an InvalidDataException, at "read").
+    [Fact]
     public async Task APngWhosePixelsCannotBeInflatedIsAcceptedThenFailsAtDecode()
     {
         var photo = await Pipeline.UploadPhotoAsync(
@@ -56,11 +53,8 @@ public sealed class BrokenFileTests(RunningPipeline running) : IClassFixture<Run
     }
 
     // thumbnails publishes photo-failed with the reason, then DROPs, and daprd moves the message to
-    // photo-uploaded.thumbnails.dead-letter. Upload applies both, whichever comes last setting the
-    // error: PhotoTransitions.ApplyDeadLetter overwrites the reason with its generic one.
-    [Fact(Skip = "Upload shows \"thumbnails could not process photo-uploaded after its retries\" "
-        + "instead of the reason thumbnails published: PhotoTransitions.ApplyDeadLetter must not "
-        + "replace a reason photo-failed already gave")]
+    // photo-uploaded.thumbnails.dead-letter: upload gets both, in either order.
+    [Fact]
     public async Task AFileThatFailsToRenderShowsTheReasonThumbnailsGave()
     {
         var photo = await Pipeline.UploadPhotoAsync(

@@ -81,7 +81,9 @@ public sealed class PhotoRenderer(Configuration images, IOptions<ThumbnailOption
             return await Image.LoadAsync(images, stream, cancellationToken);
         }
         catch (Exception ex)
-            when (ex is ImageFormatException or NotSupportedException or InvalidMemoryOperationException)
+            // InvalidDataException: a PNG whose compressed pixel data cannot be inflated.
+            when (ex is ImageFormatException or NotSupportedException or InvalidMemoryOperationException
+                or InvalidDataException)
         {
             var reason = ex is InvalidMemoryOperationException
                 ? $"Decoding needs more than the {options.Value.AllocationLimitMegabytes} MB "

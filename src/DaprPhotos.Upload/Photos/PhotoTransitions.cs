@@ -27,10 +27,14 @@ public static class PhotoTransitions
         Failure(record, failed.EventId, failed.OccurredAt, failed.FailedAppId, failed.Reason);
 
     /// <summary>A subscriber gave up on an event about this photo and daprd dead-lettered it.</summary>
+    /// A step that gave up with <c>photo-failed</c> has already said why: its dead letter (the DROP
+    /// that follows) must not replace that reason with a generic one.
     public static PhotoRecord? ApplyDeadLetter(
         PhotoRecord record, Guid eventId, DateTimeOffset at, string subscriberAppId, string topic) =>
-        Failure(record, eventId, at, subscriberAppId,
-            $"{subscriberAppId} could not process {topic} after its retries; the event was dead-lettered.");
+        record is { Status: PhotoStatus.Failed } && record.LastErrorAppId == subscriberAppId
+            ? null
+            : Failure(record, eventId, at, subscriberAppId,
+                $"{subscriberAppId} could not process {topic} after its retries; the event was dead-lettered.");
 
     public static PhotoRecord? Delete(PhotoRecord record, DateTimeOffset at) =>
         record.IsDeleted ? null : record with { Status = PhotoStatus.Deleted, DeletedAt = at };
