@@ -15,7 +15,9 @@ public class DaprAppFactory<TEntryPoint>(TestSidecar sidecar) : WebApplicationFa
 {
     public TestSidecar Sidecar { get; } = sidecar;
 
-    /// <summary>Replaces services for one test (a clock, say), after the service registered its own.</summary>
+    /// <summary>
+    /// Replaces services for one test (a clock, say), after the service registered its own.
+    /// </summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Starts the service, then lets the sidecar read its subscriptions and deliver.</summary>

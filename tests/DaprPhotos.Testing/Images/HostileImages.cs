@@ -17,7 +17,9 @@ public static class HostileImages
         0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
     ];
 
-    /// <summary>A complete, valid PNG (right CRCs) whose header declares the given size and holds no pixels.</summary>
+    /// <summary>
+    /// A complete, valid PNG (right CRCs) whose header declares the given size and holds no pixels.
+    /// </summary>
     public static byte[] PngDeclaring(int width, int height)
     {
         var header = new byte[13];
@@ -29,12 +31,16 @@ public static class HostileImages
         byte[] emptyDeflate = [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
         return
         [
-            .. signature, .. PngChunk("IHDR", header), .. PngChunk("IDAT", emptyDeflate), .. PngChunk("IEND", []),
+            .. signature,
+            .. PngChunk("IHDR", header),
+            .. PngChunk("IDAT", emptyDeflate),
+            .. PngChunk("IEND", []),
         ];
     }
 
     /// <summary>The start of an HEIC file: an ftyp box with the heic brand.</summary>
-    public static byte[] HeicHeader() => [0, 0, 0, 0x18, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]];
+    public static byte[] HeicHeader() =>
+        [0, 0, 0, 0x18, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]];
 
     /// <summary>The first <paramref name="fraction"/> of a file, as a transfer cut short leaves it.</summary>
     public static byte[] Truncate(byte[] bytes, double fraction) => bytes[..(int)(bytes.Length * fraction)];
