@@ -8,6 +8,10 @@ public static class Topics
     public const string PhotoIndexed = "photo-indexed";
     public const string PhotoFailed = "photo-failed";
     public const string PhotoDeleted = "photo-deleted";
+    public const string PhotoReprocessRequested = "photo-reprocess-requested";
+
+    /// <summary>Thumbnails' rendition set, announced by every instance as it starts.</summary>
+    public const string RenditionSetAnnounced = "rendition-set-announced";
 
     /// <summary>
     /// Where daprd moves a message whose deliveries to one subscriber were exhausted or dropped.

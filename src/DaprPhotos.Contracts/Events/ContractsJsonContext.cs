@@ -13,4 +13,6 @@ namespace DaprPhotos.Contracts.Events;
 [JsonSerializable(typeof(PhotoIndexed))]
 [JsonSerializable(typeof(PhotoFailed))]
 [JsonSerializable(typeof(PhotoDeleted))]
+[JsonSerializable(typeof(PhotoReprocessRequested))]
+[JsonSerializable(typeof(RenditionSetAnnounced))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

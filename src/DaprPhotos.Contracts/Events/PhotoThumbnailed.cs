@@ -7,6 +7,10 @@ namespace DaprPhotos.Contracts.Events;
 /// <param name="Placeholder">A BlurHash of the photo, small enough to inline in a list response.</param>
 /// <param name="DominantColor">The photo's most common colour, as <c>#rrggbb</c>.</param>
 /// <param name="Upload">What upload knew of the photo, carried on so indexing needs no other store.</param>
+/// <param name="RenditionSet">
+/// The fingerprint of the rendition set these renditions belong to (names, sizes, formats, qualities
+/// and renderer version); null from a version of thumbnails that did not report it.
+/// </param>
 public sealed record PhotoThumbnailed(
     Guid EventId,
     string PhotoId,
@@ -15,7 +19,8 @@ public sealed record PhotoThumbnailed(
     PhotoMetadata Metadata,
     string? Placeholder = null,
     string? DominantColor = null,
-    UploadFacts? Upload = null) : IIntegrationEvent
+    UploadFacts? Upload = null,
+    string? RenditionSet = null) : IIntegrationEvent
 {
     public static string Topic => Topics.PhotoThumbnailed;
 
