@@ -1,3 +1,4 @@
+using DaprPhotos.Testing.Workflows;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -35,6 +36,7 @@ public class DaprAppFactory<TEntryPoint>(TestSidecar sidecar) : WebApplicationFa
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddTestSidecarWorkflowWire());
         if (TestServices is { } replace)
         {
             builder.ConfigureTestServices(replace);

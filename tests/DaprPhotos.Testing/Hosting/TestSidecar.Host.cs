@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 
 namespace DaprPhotos.Testing.Hosting;
 
-// The sidecar's own web host: the gRPC API on an HTTP/2 port and the health routes on an HTTP/1 port.
+// The sidecar's own web host: the Dapr and workflow gRPC APIs on an HTTP/2 port and the health routes
+// on an HTTP/1 port.
 public sealed partial class TestSidecar
 {
     internal static async Task<TestSidecar> StartAsync(
@@ -50,9 +51,11 @@ public sealed partial class TestSidecar
         builder.Services.AddScoped<DaprApiService>();
         builder.Services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IServiceMethodProvider<DaprApiService>, DaprApiMethodProvider>());
+        AddWorkflowEngine(builder.Services);
 
         var host = builder.Build();
         host.MapGrpcService<DaprApiService>();
+        MapWorkflowEngine(host);
         host.MapGet("/v1.0/healthz", Health);
         host.MapGet("/v1.0/healthz/outbound", Health);
         return host;
