@@ -49,4 +49,31 @@ internal static partial class UploadLog
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
         Message = "Deleted photo {PhotoId}, event {EventId}")]
     public static partial void Deleted(ILogger logger, string photoId, Guid eventId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information,
+        Message = "Thumbnails announced rendition set {RenditionSet}, event {EventId} (kept: {Kept})")]
+    public static partial void RenditionSetAnnounced(ILogger logger, string renditionSet, Guid eventId, bool kept);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
+        Message = "Dropped an unreadable rendition-set-announced message")]
+    public static partial void UnreadableAnnouncement(ILogger logger);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information,
+        Message = "Asked to reprocess photo {PhotoId}, event {EventId}, job {JobId}: {Reason}")]
+    public static partial void ReprocessRequested(
+        ILogger logger, string photoId, Guid eventId, string jobId, string reason);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information,
+        Message = "Redrove dead letter {DeadLetterId} of photo {PhotoId}, event {EventId}, to {Topic} (job {JobId})")]
+    public static partial void Redriven(
+        ILogger logger, string deadLetterId, string photoId, Guid eventId, string topic, string jobId);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning,
+        Message = "Could not redrive dead letter {DeadLetterId} of photo {PhotoId} (job {JobId})")]
+    public static partial void RedriveFailed(
+        ILogger logger, string deadLetterId, string photoId, string jobId, Exception exception);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information,
+        Message = "Started {Kind} job {JobId}")]
+    public static partial void JobStarted(ILogger logger, string kind, string jobId);
 }

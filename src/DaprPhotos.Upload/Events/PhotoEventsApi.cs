@@ -4,7 +4,7 @@ using DaprPhotos.ServiceDefaults.Events;
 
 namespace DaprPhotos.Upload.Events;
 
-/// <summary>What upload hears: progress from the pipeline and the dead letters of its subscribers.</summary>
+/// <summary>What upload hears: each photo's progress through the pipeline.</summary>
 public static class PhotoEventsApi
 {
     public static IEndpointRouteBuilder MapPhotoEvents(this IEndpointRouteBuilder endpoints)
@@ -13,12 +13,6 @@ public static class PhotoEventsApi
             Topics.PhotoThumbnailed, AppIds.Upload);
         endpoints.MapIntegrationEvent<PhotoIndexed, PhotoIndexedHandler>(Topics.PhotoIndexed, AppIds.Upload);
         endpoints.MapIntegrationEvent<PhotoFailed, PhotoFailedHandler>(Topics.PhotoFailed, AppIds.Upload);
-
-        endpoints.MapIntegrationEvent<PhotoUploaded, DeadLetterHandler<PhotoUploaded>>(
-            Topics.DeadLetter(Topics.PhotoUploaded, AppIds.Thumbnails), AppIds.Upload, deadLetter: false);
-        endpoints.MapIntegrationEvent<PhotoThumbnailed, DeadLetterHandler<PhotoThumbnailed>>(
-            Topics.DeadLetter(Topics.PhotoThumbnailed, AppIds.Indexing), AppIds.Upload, deadLetter: false);
-
         return endpoints;
     }
 }

@@ -55,34 +55,6 @@ public sealed class PhotoFailedHandler(PhotoRepository photos, ILogger<PhotoFail
             cancellationToken);
 }
 
-/// <summary>
-/// A dead letter: a subscriber exhausted its retries on an event about a photo. The photo is
-/// marked failed, naming the service that gave up.
-/// </summary>
-public sealed class DeadLetterHandler<TEvent>(
-    PhotoRepository photos,
-    ILogger<DeadLetterHandler<TEvent>> logger)
-    : IIntegrationEventHandler<TEvent>
-    where TEvent : IIntegrationEvent
-{
-    public Task<EventOutcome> HandleAsync(
-        TEvent integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
-    {
-        // Topics.DeadLetter names it "<topic>.<subscriber>.dead-letter".
-        var parts = context.Topic.Split('.');
-        var subscriber = parts.Length >= 3 ? parts[^2] : "a subscriber";
-        UploadLog.DeadLettered(
-            logger, integrationEvent.PhotoId, integrationEvent.EventId, parts[0], subscriber);
-        return PhotoProgress.ApplyAsync(
-            photos,
-            logger,
-            integrationEvent,
-            record => PhotoTransitions.ApplyDeadLetter(
-                record, integrationEvent.EventId, photos.Now, subscriber, parts[0]),
-            cancellationToken);
-    }
-}
-
 internal static class PhotoProgress
 {
     public static async Task<EventOutcome> ApplyAsync(

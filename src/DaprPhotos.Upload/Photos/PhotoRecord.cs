@@ -51,6 +51,15 @@ public sealed record PhotoRecord
 
     public IReadOnlyList<Rendition> Renditions { get; init; } = [];
 
+    /// <summary>The fingerprint of the rendition set <see cref="Renditions"/> belong to, when known.</summary>
+    public string? RenditionSet { get; init; }
+
+    /// <summary>When the <c>photo-thumbnailed</c> that gave <see cref="Renditions"/> happened.</summary>
+    public DateTimeOffset? RenditionsAt { get; init; }
+
+    /// <summary>The reprocessing run that last asked for this photo, and how it went.</summary>
+    public ReprocessMark? Reprocess { get; init; }
+
     public PhotoMetadata? Metadata { get; init; }
 
     /// <summary>The ids of the events already applied, so a redelivery is recognised.</summary>

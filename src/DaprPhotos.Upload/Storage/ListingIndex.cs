@@ -12,26 +12,24 @@ namespace DaprPhotos.Upload.Storage;
 /// spread over <see cref="Shards"/> keys, so concurrent uploads rarely contend on one ETag; a page
 /// costs one bulk read per day it touches. Adding is a set operation, safe to repeat.
 /// </summary>
-public sealed class ListingIndex(DaprClient dapr)
+public sealed class ListingIndex(DaprClient dapr, StateSets sets)
 {
     public const int Shards = 8;
     private const string DaysKey = "listing/days";
-    private const int MaxConflictRetries = 20;
 
     public async Task AddAsync(string photoId, DateTimeOffset uploadedAt, CancellationToken cancellationToken)
     {
         var day = DayOf(uploadedAt);
         var entry = new ListingEntry(photoId, uploadedAt);
-        await AddToSetAsync<ListingEntry>(ShardKey(day, ShardOf(photoId)), entry, cancellationToken);
-        await AddToSetAsync<string>(DaysKey, day, cancellationToken);
+        await sets.AddAsync(ShardKey(day, ShardOf(photoId)), entry, cancellationToken);
+        await sets.AddAsync(DaysKey, day, cancellationToken);
     }
 
     /// <summary>Days with uploads, newest first (yyyyMMdd, UTC).</summary>
     public async Task<IReadOnlyList<string>> DaysAsync(CancellationToken cancellationToken)
     {
-        var days = await dapr.GetStateAsync<List<string>?>(
-            ComponentNames.Photos, DaysKey, cancellationToken: cancellationToken);
-        return [.. (days ?? []).OrderDescending(StringComparer.Ordinal)];
+        var days = await sets.ReadAsync<string>(DaysKey, cancellationToken);
+        return [.. days.OrderDescending(StringComparer.Ordinal)];
     }
 
     /// <summary>One day's entries, newest first, in one bulk read.</summary>
@@ -45,32 +43,6 @@ public sealed class ListingIndex(DaprClient dapr)
 
     public static string DayOf(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private async Task AddToSetAsync<T>(string key, T item, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
-        {
-            var (items, etag) = await dapr.GetStateAndETagAsync<List<T>?>(
-                ComponentNames.Photos, key, cancellationToken: cancellationToken);
-            if (items?.Contains(item) == true)
-            {
-                return;
-            }
-
-            if (await dapr.TrySaveStateAsync(
-                ComponentNames.Photos,
-                key,
-                (List<T>)[.. items ?? [], item],
-                etag,
-                cancellationToken: cancellationToken))
-            {
-                return;
-            }
-        }
-
-        throw new ConcurrencyConflictException(
-            $"The listing key {key} kept changing; the event will be retried.");
-    }
 
     private static string ShardKey(string day, int shard) => $"listing/{day}/{shard}";
 
