@@ -22,7 +22,8 @@ public sealed record PhotoResponse(
     PhotoError? LastError,
     IReadOnlyList<RenditionLink> Renditions,
     PhotoMetadata? Metadata,
-    PhotoLinks Links)
+    PhotoLinks Links,
+    string? RenditionSet = null)
 {
     /// <summary>Set on an upload answered with an existing photo that has the same bytes.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
@@ -39,7 +40,8 @@ public sealed record PhotoResponse(
             rendition.Name, rendition.Format, rendition.Width, rendition.Height, rendition.SizeBytes,
             PhotoLinks.RenditionOf(record.Id, rendition.Name)))],
         record.Metadata,
-        new PhotoLinks(PhotoLinks.SelfOf(record.Id), PhotoLinks.OriginalOf(record.Id)));
+        new PhotoLinks(PhotoLinks.SelfOf(record.Id), PhotoLinks.OriginalOf(record.Id)),
+        record.RenditionSet);
 }
 
 public sealed record PhotoSteps(
