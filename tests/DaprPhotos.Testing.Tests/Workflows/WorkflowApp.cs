@@ -15,7 +15,8 @@ internal sealed class WorkflowApp : IAsyncDisposable
 
     public DaprWorkflowClient Client => _host.Services.GetRequiredService<DaprWorkflowClient>();
 
-    public static async Task<WorkflowApp> StartAsync(TestSidecar sidecar, CancellationToken cancellationToken)
+    public static async Task<WorkflowApp> StartAsync(
+        TestSidecar sidecar, CancellationToken cancellationToken, ActivityGate? gate = null)
     {
         var builder = Host.CreateApplicationBuilder();
         foreach (var (key, value) in sidecar.AppSettings)
@@ -27,7 +28,10 @@ internal sealed class WorkflowApp : IAsyncDisposable
         {
             options.RegisterWorkflow<CanaryWorkflow>();
             options.RegisterActivity<GreetActivity>();
+            options.RegisterWorkflow<GatedWorkflow>();
+            options.RegisterActivity<GatedActivity>();
         });
+        builder.Services.AddSingleton(gate ?? new ActivityGate("an app without a gate"));
         builder.Services.AddTestSidecarWorkflowWire();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

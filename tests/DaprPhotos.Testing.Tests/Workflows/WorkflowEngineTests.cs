@@ -67,6 +67,28 @@ public sealed class WorkflowEngineTests
         Assert.Equal("hello again, approved", state.ReadOutputAs<string>());
     }
 
+    [Fact]
+    public async Task AnActivityCutOffWithItsAppRunsAgainInTheNextOne()
+    {
+        using var timeout = Timeout();
+        await using var environment = DaprTestEnvironment.ForRepository();
+        var sidecar = await environment.StartSidecarAsync(AppIds.Upload);
+        var closed = new ActivityGate("the first app");
+        string id;
+        await using (var first = await WorkflowApp.StartAsync(sidecar, timeout.Token, closed))
+        {
+            id = await first.Client.ScheduleNewWorkflowAsync(nameof(GatedWorkflow), input: "a step");
+            await closed.Entered.Task.WaitAsync(timeout.Token);
+        }
+
+        var open = new ActivityGate("the second app");
+        open.Opened.SetResult();
+        await using var second = await WorkflowApp.StartAsync(sidecar, timeout.Token, open);
+        var state = await second.Client.WaitForWorkflowCompletionAsync(id, cancellation: timeout.Token);
+
+        Assert.Equal("a step passed in the second app", state.ReadOutputAs<string>());
+    }
+
     [Fact] // dapr-contract §7.3: workflows run on actors, which need an actor state store
     public async Task AnAppWithoutAnActorStateStoreCannotStartAWorkflow()
     {

@@ -31,7 +31,12 @@ public sealed partial class TestSidecar
         // One instance for the whole host: it holds the single work-item stream of the app's worker.
         services.AddSingleton<TaskHubGrpcServer>();
         services.AddSingleton(new WorkflowApiGate(this));
-        services.AddGrpc().AddServiceOptions<TaskHubGrpcServer>(grpc => grpc.Interceptors.Add<WorkflowApiGate>());
+        services.AddSingleton<WorkItemRedelivery>();
+        services.AddGrpc().AddServiceOptions<TaskHubGrpcServer>(grpc =>
+        {
+            grpc.Interceptors.Add<WorkflowApiGate>();
+            grpc.Interceptors.Add<WorkItemRedelivery>();
+        });
     }
 
     private static void MapWorkflowEngine(WebApplication host) => host.MapGrpcService<TaskHubGrpcServer>();
