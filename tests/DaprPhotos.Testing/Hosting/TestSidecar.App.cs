@@ -51,6 +51,26 @@ public sealed partial class TestSidecar
         }
     }
 
+    /// <summary>
+    /// Stops delivering to the app, as daprd does when its app goes away (a crash, a restart): the
+    /// app's consumer groups keep their messages for the next app to connect.
+    /// </summary>
+    public void DisconnectApp()
+    {
+        foreach (var broker in ConnectedBrokers())
+        {
+            broker.Leave(this);
+        }
+
+        lock (_sync)
+        {
+            _brokers.Clear();
+        }
+
+        _appClient?.Dispose();
+        _appClient = null;
+    }
+
     private List<PubSubBroker> ConnectedBrokers()
     {
         lock (_sync)

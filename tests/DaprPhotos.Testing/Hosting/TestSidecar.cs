@@ -86,12 +86,7 @@ public sealed partial class TestSidecar : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var broker in ConnectedBrokers())
-        {
-            broker.Leave(this);
-        }
-
-        _appClient?.Dispose();
+        DisconnectApp();
         await _host.StopAsync();
         await _host.DisposeAsync();
     }

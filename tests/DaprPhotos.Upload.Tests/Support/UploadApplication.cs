@@ -16,16 +16,18 @@ namespace DaprPhotos.Upload.Tests.Support;
 /// </summary>
 internal sealed partial class UploadApplication : IAsyncDisposable
 {
-    private readonly DaprAppFactory<Program> _factory;
+    private readonly Action<IServiceCollection>? _services;
+    private DaprAppFactory<Program> _factory;
     private readonly DaprClient _thumbnails;
     private readonly DaprClient _indexing;
 
     private UploadApplication(
         DaprTestEnvironment environment, DaprAppFactory<Program> factory,
-        DaprClient thumbnails, DaprClient indexing)
+        DaprClient thumbnails, DaprClient indexing, Action<IServiceCollection>? services)
     {
         Environment = environment;
         _factory = factory;
+        _services = services;
         _thumbnails = thumbnails;
         _indexing = indexing;
         Client = factory.CreateClient();
@@ -36,7 +38,7 @@ internal sealed partial class UploadApplication : IAsyncDisposable
 
     public TestSidecar Sidecar => _factory.Sidecar;
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     /// <summary>The <c>blobs</c> store as the thumbnails service sees it, to write renditions.</summary>
     public ChunkedBlobStore ThumbnailsBlobs { get; }
@@ -53,7 +55,23 @@ internal sealed partial class UploadApplication : IAsyncDisposable
         await factory.StartAsync(cancellationToken);
         var thumbnails = (await environment.StartSidecarAsync(AppIds.Thumbnails)).CreateDaprClient();
         var indexing = (await environment.StartSidecarAsync(AppIds.Indexing)).CreateDaprClient();
-        return new UploadApplication(environment, factory, thumbnails, indexing);
+        return new UploadApplication(environment, factory, thumbnails, indexing, services);
+    }
+
+    /// <summary>
+    /// Stops the upload process and starts a new one beside the same sidecar, as after a crash:
+    /// the stores, the brokers and the workflow engine keep what they had.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await Environment.WhenIdleAsync();
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        Sidecar.DisconnectApp();
+
+        _factory = new DaprAppFactory<Program>(Sidecar) { TestServices = _services };
+        await _factory.StartAsync(cancellationToken);
+        Client = _factory.CreateClient();
     }
 
     /// <summary>Posts a multipart upload the way a browser or curl would.</summary>
