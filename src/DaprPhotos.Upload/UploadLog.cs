@@ -52,7 +52,11 @@ internal static partial class UploadLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information,
         Message = "Thumbnails announced rendition set {RenditionSet}, event {EventId} (kept: {Kept})")]
-    public static partial void RenditionSetAnnounced(ILogger logger, string renditionSet, Guid eventId, bool kept);
+    public static partial void RenditionSetAnnounced(
+        ILogger logger,
+        string renditionSet,
+        Guid eventId,
+        bool kept);
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
         Message = "Dropped an unreadable rendition-set-announced message")]
@@ -64,7 +68,8 @@ internal static partial class UploadLog
         ILogger logger, string photoId, Guid eventId, string jobId, string reason);
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information,
-        Message = "Redrove dead letter {DeadLetterId} of photo {PhotoId}, event {EventId}, to {Topic} (job {JobId})")]
+        Message = "Redrove dead letter {DeadLetterId} of photo {PhotoId}, event {EventId}, "
+            + "to {Topic} (job {JobId})")]
     public static partial void Redriven(
         ILogger logger, string deadLetterId, string photoId, Guid eventId, string topic, string jobId);
 

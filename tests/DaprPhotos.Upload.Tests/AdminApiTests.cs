@@ -14,9 +14,11 @@ public sealed class AdminApiTests
     [InlineData("a guess")]
     public async Task WithoutTheAdminKeyNothingStarts(string? key)
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
 
-        using var response = await app.AdminAsync(HttpMethod.Post, ReprocessApi.Route, null, Cancellation, key);
+        using var response = await app.AdminAsync(
+            HttpMethod.Post, ReprocessApi.Route, null, Cancellation, key);
 
         await Problems.ReadAsync(response, HttpStatusCode.Unauthorized, Cancellation);
     }
@@ -26,7 +28,8 @@ public sealed class AdminApiTests
     {
         await using var app = await UploadApplication.StartAsync(Cancellation);
 
-        using var response = await app.AdminAsync(HttpMethod.Get, "/admin/dead-letters", null, Cancellation, key: null);
+        using var response = await app.AdminAsync(
+            HttpMethod.Get, "/admin/dead-letters", null, Cancellation, key: null);
 
         // The in-memory test server has no remote address, so it is not this machine either.
         await Problems.ReadAsync(response, HttpStatusCode.Forbidden, Cancellation);
@@ -35,7 +38,8 @@ public sealed class AdminApiTests
     [Fact]
     public async Task AJobThatSelectsNothingIsRefusedNamingBothFields()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
 
         using var response = await app.AdminAsync(
             HttpMethod.Post, ReprocessApi.Route, new ReprocessRequest(false, false), Cancellation);
@@ -51,7 +55,8 @@ public sealed class AdminApiTests
     [InlineData("/admin/dead-letters/photo-uploaded.thumbnails.0123")]
     public async Task AnUnknownJobOrDeadLetterIsNotFound(string path)
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
 
         using var response = await app.AdminAsync(HttpMethod.Get, path, null, Cancellation);
 

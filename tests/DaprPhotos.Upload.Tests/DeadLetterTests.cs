@@ -20,7 +20,8 @@ public sealed class DeadLetterTests
     [Fact]
     public async Task ADeadLetterIsListedWithItsEventAndTheServiceThatGaveUp()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.UploadPhotoAsync(TestImages.Jpeg(), Cancellation);
         var thumbnailed = PhotoEvents.Thumbnailed(photo.Id);
 
@@ -28,17 +29,23 @@ public sealed class DeadLetterTests
         var page = await ListAsync(app, "");
 
         var listed = Assert.Single(page.Items);
-        Assert.Equal((Topics.PhotoThumbnailed, AppIds.Indexing, photo.Id, thumbnailed.EventId, DeadLetterState.Pending),
-            (listed.Topic, listed.SubscriberAppId, listed.PhotoId, listed.EventId, listed.State));
+        Assert.Equal(
+            (Topics.PhotoThumbnailed, AppIds.Indexing, photo.Id,
+                thumbnailed.EventId, DeadLetterState.Pending),
+            (listed.Topic, listed.SubscriberAppId, listed.PhotoId,
+                listed.EventId, listed.State));
         Assert.Equal(PhotoThumbnailed.CloudEventType, listed.CloudEventType);
-        Assert.Equal(thumbnailed.Renditions[0].Key, listed.Event.GetProperty("renditions")[0].GetProperty("key").GetString());
+        Assert.Equal(
+            thumbnailed.Renditions[0].Key,
+            listed.Event.GetProperty("renditions")[0].GetProperty("key").GetString());
         Assert.Null(page.Continuation);
     }
 
     [Fact]
     public async Task ARedeliveredDeadLetterIsOneRecord()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.UploadPhotoAsync(TestImages.Jpeg(), Cancellation);
         var deadLetterTopic = Topics.DeadLetter(Topics.PhotoThumbnailed, AppIds.Indexing);
         app.Environment.Faults.DuplicateDeliveries(deadLetterTopic, AppIds.Upload);
@@ -53,7 +60,8 @@ public sealed class DeadLetterTests
     [Fact]
     public async Task ARedriveRepublishesTheEventOnItsTopicWithItsIdAndType()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.UploadPhotoAsync(TestImages.Jpeg(), Cancellation);
         var thumbnailed = PhotoEvents.Thumbnailed(photo.Id);
         await DeadLetterAsync(app, thumbnailed, AppIds.Indexing);
@@ -65,7 +73,8 @@ public sealed class DeadLetterTests
         var again = app.Environment.Messages.Snapshot().OfType<MessagePublished>()
             .Last(message => message.Topic == Topics.PhotoThumbnailed);
         Assert.Equal(AppIds.Upload, again.PublisherAppId);
-        Assert.Contains($"\"type\":\"{PhotoThumbnailed.CloudEventType}\"", again.BodyText, StringComparison.Ordinal);
+        Assert.Contains(
+            $"\"type\":\"{PhotoThumbnailed.CloudEventType}\"", again.BodyText, StringComparison.Ordinal);
         Assert.Contains($"{thumbnailed.EventId}", again.BodyText, StringComparison.Ordinal);
         Assert.Equal(DeadLetterState.Redriven, Assert.Single((await ListAsync(app, "")).Items).State);
         Assert.Empty((await ListAsync(app, "?state=Pending")).Items);
@@ -74,7 +83,8 @@ public sealed class DeadLetterTests
     [Fact]
     public async Task AnEventUploadItselfGaveUpOnMovesThePhotoOnOnceRedriven()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.UploadPhotoAsync(TestImages.Jpeg(), Cancellation);
         await app.DeliverAsThumbnailsAsync(PhotoEvents.Thumbnailed(photo.Id), Cancellation);
         var indexed = PhotoEvents.Indexed(photo.Id);
@@ -92,19 +102,25 @@ public sealed class DeadLetterTests
     [Fact]
     public async Task ARedriveOfDeadLettersNobodyKnowsIsRefused()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
 
         using var response = await app.AdminAsync(
-            HttpMethod.Post, "/admin/dead-letters/redrive", new RedriveRequest(["no-such-dead-letter"]), Cancellation);
+            HttpMethod.Post,
+            "/admin/dead-letters/redrive",
+            new RedriveRequest(["no-such-dead-letter"]),
+            Cancellation);
         var problem = await Problems.ReadValidationAsync(response, Cancellation);
 
-        Assert.Contains("no-such-dead-letter", Assert.Single(problem.Errors["ids"]), StringComparison.Ordinal);
+        Assert.Contains(
+            "no-such-dead-letter", Assert.Single(problem.Errors["ids"]), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task DeadLettersArePagedNewestFirst()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.UploadPhotoAsync(TestImages.Jpeg(), Cancellation);
         var events = new List<PhotoThumbnailed>();
         for (var i = 0; i < 3; i++)
@@ -121,7 +137,10 @@ public sealed class DeadLetterTests
         Assert.Null(second.Continuation);
     }
 
-    private static async Task DeadLetterAsync<TEvent>(UploadApplication app, TEvent deadLettered, string subscriber)
+    private static async Task DeadLetterAsync<TEvent>(
+        UploadApplication app,
+        TEvent deadLettered,
+        string subscriber)
         where TEvent : IIntegrationEvent
     {
         var topic = Topics.DeadLetter(TEvent.Topic, subscriber);
@@ -131,7 +150,8 @@ public sealed class DeadLetterTests
 
     private static async Task<DeadLetterPage> ListAsync(UploadApplication app, string query)
     {
-        using var response = await app.AdminAsync(HttpMethod.Get, $"/admin/dead-letters{query}", null, Cancellation);
+        using var response = await app.AdminAsync(
+            HttpMethod.Get, $"/admin/dead-letters{query}", null, Cancellation);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<DeadLetterPage>(Cancellation)
             ?? throw new InvalidOperationException("No page.");

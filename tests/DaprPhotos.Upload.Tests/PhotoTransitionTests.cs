@@ -44,7 +44,9 @@ public sealed class PhotoTransitionTests
 
         var failed = PhotoTransitions.Apply(asked, PhotoEvents.Failed(asked.Id, "The original is gone."))!;
 
-        Assert.Equal((ReprocessOutcome.Failed, "The original is gone."), (failed.Reprocess?.Outcome, failed.Reprocess?.Error));
+        Assert.Equal(
+            (ReprocessOutcome.Failed, "The original is gone."),
+            (failed.Reprocess?.Outcome, failed.Reprocess?.Error));
         Assert.Equal(PhotoStatus.Indexed, failed.Status);
     }
 
@@ -53,7 +55,8 @@ public sealed class PhotoTransitionTests
     {
         var current = PhotoTransitions.Apply(Indexed("set-a"), Thumbnailed("set-b", Later))!;
 
-        var late = PhotoTransitions.Apply(current, Thumbnailed("set-a", PhotoEvents.ThumbnailedAt.AddDays(1)));
+        var late = PhotoTransitions.Apply(
+            current, Thumbnailed("set-a", PhotoEvents.ThumbnailedAt.AddDays(1)));
 
         Assert.Equal("set-b", (late ?? current).RenditionSet);
     }
@@ -78,9 +81,19 @@ public sealed class PhotoTransitionTests
             Uploaded("p1"), eventId, redrives: 0, Later, AppIds.Upload, Topics.PhotoIndexed)!;
 
         var redelivered = PhotoTransitions.ApplyDeadLetter(
-            once with { Status = PhotoStatus.Indexed }, eventId, 0, Later, AppIds.Upload, Topics.PhotoIndexed);
+            once with { Status = PhotoStatus.Indexed },
+            eventId,
+            0,
+            Later,
+            AppIds.Upload,
+            Topics.PhotoIndexed);
         var again = PhotoTransitions.ApplyDeadLetter(
-            once with { Status = PhotoStatus.Indexed }, eventId, 1, Later, AppIds.Upload, Topics.PhotoIndexed);
+            once with { Status = PhotoStatus.Indexed },
+            eventId,
+            1,
+            Later,
+            AppIds.Upload,
+            Topics.PhotoIndexed);
 
         Assert.Null(redelivered);
         Assert.Equal(2, again?.FailedAttempts);
@@ -95,7 +108,8 @@ public sealed class PhotoTransitionTests
 
     private static PhotoRecord Indexed(string set)
     {
-        var thumbnailed = PhotoTransitions.Apply(Uploaded("p1"), Thumbnailed(set, PhotoEvents.ThumbnailedAt))!;
+        var thumbnailed = PhotoTransitions.Apply(
+            Uploaded("p1"), Thumbnailed(set, PhotoEvents.ThumbnailedAt))!;
         return PhotoTransitions.Apply(thumbnailed, PhotoEvents.Indexed("p1"))!;
     }
 

@@ -19,7 +19,8 @@ public sealed class ReprocessTests
     [Fact]
     public async Task APhotoRenderedWithAnOlderSetIsRenderedAndIndexedAgainWithTheCurrentOne()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var outdated = await app.IndexedPhotoAsync("set-a", Cancellation);
         var current = await app.IndexedPhotoAsync("set-b", Cancellation);
         await app.AnnounceRenditionSetAsync("set-b", Cancellation);
@@ -29,30 +30,37 @@ public sealed class ReprocessTests
         await app.AnswerReprocessAsync(requested, "set-b", Cancellation);
         var ended = await app.JobEndedAsync(job, Cancellation);
 
-        Assert.Equal(("Completed", 1, 1, 0, 0), (ended.Status, ended.Total, ended.Done, ended.Failed, ended.Remaining));
+        Assert.Equal(
+            ("Completed", 1, 1, 0, 0),
+            (ended.Status, ended.Total, ended.Done, ended.Failed, ended.Remaining));
         Assert.Equal("set-b", (await app.GetPhotoAsync(outdated.Id, Cancellation)).RenditionSet);
         Assert.Equal((outdated.OriginalKey(), "photo.jpg", job.Id),
             (requested.OriginalKey, requested.Upload.FileName, requested.RequestId));
-        Assert.DoesNotContain(app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested),
+        Assert.DoesNotContain(
+            app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested),
             request => request.PhotoId == current.Id);
     }
 
     [Fact]
     public async Task AFailedPhotoIsAskedAgainAndCountsAsFailedWhenItFailsAgain()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var fixable = await app.UploadPhotoAsync(TestImages.Jpeg(seed: 1), Cancellation);
         var broken = await app.UploadPhotoAsync(TestImages.Jpeg(seed: 2), Cancellation);
-        await app.DeliverAsThumbnailsAsync(PhotoEvents.Failed(fixable.Id, "The sidecar timed out."), Cancellation);
-        await app.DeliverAsThumbnailsAsync(PhotoEvents.Failed(broken.Id, "The JPEG is corrupt."), Cancellation);
+        await app.DeliverAsThumbnailsAsync(
+            PhotoEvents.Failed(fixable.Id, "The sidecar timed out."), Cancellation);
+        await app.DeliverAsThumbnailsAsync(
+            PhotoEvents.Failed(broken.Id, "The JPEG is corrupt."), Cancellation);
         await app.AnnounceRenditionSetAsync("set-b", Cancellation);
 
-        var job = await app.StartJobAsync(ReprocessApi.Route, new ReprocessRequest(Outdated: false, Failed: true),
-            Cancellation);
+        var job = await app.StartJobAsync(
+            ReprocessApi.Route, new ReprocessRequest(Outdated: false, Failed: true), Cancellation);
         await app.AnswerReprocessAsync(await app.ReprocessRequestedAsync(fixable.Id, Cancellation), "set-b",
             Cancellation);
         var again = await app.ReprocessRequestedAsync(broken.Id, Cancellation);
-        await app.DeliverAsThumbnailsAsync(PhotoEvents.Failed(broken.Id, "The JPEG is still corrupt."), Cancellation);
+        await app.DeliverAsThumbnailsAsync(
+            PhotoEvents.Failed(broken.Id, "The JPEG is still corrupt."), Cancellation);
         var ended = await app.JobEndedAsync(job, Cancellation);
 
         Assert.Equal(("Completed", 2, 1, 1), (ended.Status, ended.Total, ended.Done, ended.Failed));
@@ -85,7 +93,9 @@ public sealed class ReprocessTests
         await app.AnswerReprocessAsync(second[^1], "set-b", Cancellation);
         var ended = await app.JobEndedAsync(job, Cancellation);
 
-        Assert.Equal(("Running", 0, 2), (whileFirstBatchRuns.Status, whileFirstBatchRuns.Batch, whileFirstBatchRuns.Batches));
+        Assert.Equal(
+            ("Running", 0, 2),
+            (whileFirstBatchRuns.Status, whileFirstBatchRuns.Batch, whileFirstBatchRuns.Batches));
         Assert.Equal(("Completed", 3, 0, 2), (ended.Status, ended.Done, ended.Failed, ended.Batch));
         Assert.Equal(photos.Select(p => p.Id).Order(), second.Select(r => r.PhotoId).Order());
     }
@@ -108,7 +118,8 @@ public sealed class ReprocessTests
     [Fact]
     public async Task ACancelledJobStopsAndKeepsWhatItFinished()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.IndexedPhotoAsync("set-a", Cancellation);
         await app.AnnounceRenditionSetAsync("set-b", Cancellation);
         var job = await app.StartJobAsync(ReprocessApi.Route, null, Cancellation);
@@ -126,7 +137,8 @@ public sealed class ReprocessTests
     [Fact]
     public async Task ASecondJobWhileOneRunsIsRefusedNamingTheRunningOne()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         var photo = await app.IndexedPhotoAsync("set-a", Cancellation);
         await app.AnnounceRenditionSetAsync("set-b", Cancellation);
         var job = await app.StartJobAsync(ReprocessApi.Route, null, Cancellation);
@@ -144,7 +156,10 @@ public sealed class ReprocessTests
         await using var app = await UploadApplication.StartAsync(
             Cancellation, services: UploadApplication.QuickJobs(batchSize: 1));
         PhotoResponse[] photos =
-            [await app.IndexedPhotoAsync("set-a", Cancellation), await app.IndexedPhotoAsync("set-a", Cancellation)];
+        [
+            await app.IndexedPhotoAsync("set-a", Cancellation),
+            await app.IndexedPhotoAsync("set-a", Cancellation),
+        ];
         await app.AnnounceRenditionSetAsync("set-b", Cancellation);
         var job = await app.StartJobAsync(ReprocessApi.Route, null, Cancellation);
         var firstAsked = (await RequestsAsync(app, 1))[0];
@@ -158,14 +173,16 @@ public sealed class ReprocessTests
 
         // Started over, the job would find one outdated photo; resumed, it finishes the batch it was in.
         Assert.Equal(("Completed", 2, 2, 0), (ended.Status, ended.Total, ended.Done, ended.Failed));
-        Assert.Single(app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested),
+        Assert.Single(
+            app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested),
             request => request.PhotoId == firstAsked.PhotoId);
     }
 
     [Fact]
     public async Task WithoutAnAnnouncedRenditionSetNoPhotoCountsAsOutdated()
     {
-        await using var app = await UploadApplication.StartAsync(Cancellation, services: UploadApplication.QuickJobs());
+        await using var app = await UploadApplication.StartAsync(
+            Cancellation, services: UploadApplication.QuickJobs());
         await app.IndexedPhotoAsync("set-a", Cancellation);
 
         var job = await app.StartJobAsync(ReprocessApi.Route, null, Cancellation);
@@ -182,7 +199,8 @@ public sealed class ReprocessTests
         {
             var next = await app.Environment.Messages.WaitForAsync(
                 message => message is MessagePublished published
-                    && published.Topic == Topics.PhotoReprocessRequested && !seen.Contains(published.CloudEventId),
+                    && published.Topic == Topics.PhotoReprocessRequested
+                    && !seen.Contains(published.CloudEventId),
                 $"reprocess request {seen.Count + 1}", cancellationToken: Cancellation);
             seen.Add(next.CloudEventId);
         }

@@ -36,7 +36,9 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
                 null => New(id, topic, subscriberAppId, deadLettered, now),
                 { State: DeadLetterState.Redriven } => stored with
                 {
-                    State = DeadLetterState.Pending, Times = stored.Times + 1, LastDeadLetteredAt = now,
+                    State = DeadLetterState.Pending,
+                    Times = stored.Times + 1,
+                    LastDeadLetteredAt = now,
                 },
                 _ => null,
             };
@@ -79,7 +81,8 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
 
     /// <summary>Days with dead letters, newest first.</summary>
     public async Task<IReadOnlyList<string>> DaysAsync(CancellationToken cancellationToken) =>
-        [.. (await sets.ReadAsync<string>(DaysKey, cancellationToken)).OrderDescending(StringComparer.Ordinal)];
+        [.. (await sets.ReadAsync<string>(DaysKey, cancellationToken))
+            .OrderDescending(StringComparer.Ordinal)];
 
     /// <summary>The ids of one day's dead letters in the order they arrived, oldest first.</summary>
     public Task<IReadOnlyList<string>> DayAsync(string day, CancellationToken cancellationToken) =>
@@ -99,7 +102,9 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
             cancellationToken);
 
         var (stored, etag) = await dapr.GetStateAndETagAsync<DeadLetterRecord?>(
-            ComponentNames.Photos, DeadLetterRecord.StoreKey(deadLetter.Id), cancellationToken: cancellationToken);
+            ComponentNames.Photos,
+            DeadLetterRecord.StoreKey(deadLetter.Id),
+            cancellationToken: cancellationToken);
         if (stored is { State: DeadLetterState.Pending })
         {
             // A lost race means a new dead letter of the same event arrived: it stays pending, rightly.
@@ -108,7 +113,9 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
                 DeadLetterRecord.StoreKey(deadLetter.Id),
                 stored with
                 {
-                    State = DeadLetterState.Redriven, Redrives = stored.Redrives + 1, RedrivenAt = time.GetUtcNow(),
+                    State = DeadLetterState.Redriven,
+                    Redrives = stored.Redrives + 1,
+                    RedrivenAt = time.GetUtcNow(),
                 },
                 etag,
                 cancellationToken: cancellationToken);

@@ -33,14 +33,18 @@ public static class DeadLettersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        deadLetters.MapGet("/redrives/{id}", (string id, JobRunner jobs, CancellationToken cancellationToken) =>
-                jobs.StatusAsync(RedriveWorkflow.JobKind, id, RedrivesRoute, cancellationToken))
+        deadLetters.MapGet(
+                "/redrives/{id}",
+                (string id, JobRunner jobs, CancellationToken cancellationToken) =>
+                    jobs.StatusAsync(RedriveWorkflow.JobKind, id, RedrivesRoute, cancellationToken))
             .WithName("GetRedrive")
             .WithSummary("A redrive job's progress: done, failed, remaining")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        deadLetters.MapPost("/redrives/{id}/cancel", (string id, JobRunner jobs, CancellationToken cancellationToken) =>
-                jobs.CancelAsync(RedriveWorkflow.JobKind, id, RedrivesRoute, cancellationToken))
+        deadLetters.MapPost(
+                "/redrives/{id}/cancel",
+                (string id, JobRunner jobs, CancellationToken cancellationToken) =>
+                    jobs.CancelAsync(RedriveWorkflow.JobKind, id, RedrivesRoute, cancellationToken))
             .WithName("CancelRedrive")
             .WithSummary("Stop a redrive job at its next wait")
             .Produces<JobStatusResponse>(StatusCodes.Status202Accepted)
@@ -50,7 +54,10 @@ public static class DeadLettersApi
         return admin;
     }
 
-    private static async Task<IResult> GetAsync(string id, DeadLetterStore store, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(
+        string id,
+        DeadLetterStore store,
+        CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } deadLetter
             ? TypedResults.Ok(deadLetter)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such dead letter",
@@ -65,8 +72,11 @@ public static class DeadLettersApi
         }
 
         return await jobs.StartAsync(
-            RedriveWorkflow.JobKind, nameof(RedriveWorkflow),
-            new RedriveInput(request?.Ids?.Distinct().ToList(), jobs.Settings), RedrivesRoute, cancellationToken);
+            RedriveWorkflow.JobKind,
+            nameof(RedriveWorkflow),
+            new RedriveInput(request?.Ids?.Distinct().ToList(), jobs.Settings),
+            RedrivesRoute,
+            cancellationToken);
     }
 
     private static async Task<string?> ProblemWithAsync(
@@ -77,7 +87,9 @@ public static class DeadLettersApi
             return $"Name 1 to {MaxChosen} dead letters, or send no ids to redrive every pending one.";
         }
 
-        var known = (await store.GetManyAsync([.. ids.Distinct()], cancellationToken)).Select(r => r.Id).ToHashSet();
+        var known = (await store.GetManyAsync([.. ids.Distinct()], cancellationToken))
+            .Select(r => r.Id)
+            .ToHashSet();
         var unknown = ids.Where(id => !known.Contains(id)).Distinct().ToList();
         return unknown.Count == 0 ? null : $"Unknown dead letters: {string.Join(", ", unknown.Take(10))}.";
     }

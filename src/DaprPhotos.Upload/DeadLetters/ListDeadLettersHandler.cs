@@ -24,7 +24,8 @@ public static class ListDeadLettersHandler
         if (pageSize is < 1 or > MaxLimit || !TryDecode(continuation, out var from))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging",
-                detail: $"limit must be 1 to {MaxLimit}; continuation must be the previous page's, unchanged.");
+                detail: $"limit must be 1 to {MaxLimit}; "
+                    + "continuation must be the previous page's, unchanged.");
         }
 
         var items = new List<DeadLetterRecord>();
@@ -46,14 +47,17 @@ public static class ListDeadLettersHandler
                     return TypedResults.Ok(new DeadLetterPage(items, Encode(new PageToken(day, i + 1))));
                 }
 
-                if (records.GetValueOrDefault(ids[i]) is { } record && (state is null || record.State == state))
+                if (records.GetValueOrDefault(ids[i]) is { } record
+                    && (state is null || record.State == state))
                 {
                     items.Add(record);
                 }
             }
         }
 
-        var more = days.Count == MaxDaysPerPage ? Encode(new PageToken(PreviousDay(days[^1]), int.MaxValue)) : null;
+        var more = days.Count == MaxDaysPerPage
+            ? Encode(new PageToken(PreviousDay(days[^1]), int.MaxValue))
+            : null;
         return TypedResults.Ok(new DeadLetterPage(items, more));
     }
 
@@ -65,14 +69,17 @@ public static class ListDeadLettersHandler
             .AddDays(-1)
             .ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Encode(PageToken token) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(token));
+    private static string Encode(PageToken token) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(token));
 
     private static bool TryDecode(string? text, out PageToken? token)
     {
         token = null;
         try
         {
-            token = string.IsNullOrEmpty(text) ? null : JsonSerializer.Deserialize<PageToken>(Base64Url.DecodeFromChars(text));
+            token = string.IsNullOrEmpty(text)
+                ? null
+                : JsonSerializer.Deserialize<PageToken>(Base64Url.DecodeFromChars(text));
             return string.IsNullOrEmpty(text) || token is { Day.Length: 8, Before: >= 0 };
         }
         catch (Exception ex) when (ex is FormatException or JsonException)

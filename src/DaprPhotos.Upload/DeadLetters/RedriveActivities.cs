@@ -27,7 +27,9 @@ public sealed class PlanRedriveActivity(DeadLetterStore deadLetters, JobPlans pl
         {
             var records = await deadLetters.GetManyAsync(await deadLetters.DayAsync(day, cancellationToken),
                 cancellationToken);
-            pending.AddRange(records.Where(record => record.State == DeadLetterState.Pending).Select(r => r.Id));
+            pending.AddRange(records
+                .Where(record => record.State == DeadLetterState.Pending)
+                .Select(r => r.Id));
         }
 
         return pending;
@@ -45,8 +47,10 @@ public sealed class RedriveBatchActivity(
     public override async Task<BatchCounts> RunAsync(WorkflowActivityContext context, RedriveBatch input)
     {
         var ids = await plans.BatchAsync(input.JobId, input.Number, context.CancellationToken);
-        var records = (await deadLetters.GetManyAsync(ids, context.CancellationToken)).ToDictionary(r => r.Id);
-        int done = 0, failed = ids.Count(id => !records.ContainsKey(id));
+        var records = (await deadLetters.GetManyAsync(ids, context.CancellationToken))
+            .ToDictionary(r => r.Id);
+        var done = 0;
+        var failed = ids.Count(id => !records.ContainsKey(id));
         foreach (var record in records.Values)
         {
             if (record.State == DeadLetterState.Redriven && !input.Chosen)
@@ -58,7 +62,8 @@ public sealed class RedriveBatchActivity(
             try
             {
                 await deadLetters.RedriveAsync(record, context.CancellationToken);
-                UploadLog.Redriven(logger, record.Id, record.PhotoId, record.EventId, record.Topic, input.JobId);
+                UploadLog.Redriven(
+                    logger, record.Id, record.PhotoId, record.EventId, record.Topic, input.JobId);
                 done++;
             }
             catch (DaprException ex)

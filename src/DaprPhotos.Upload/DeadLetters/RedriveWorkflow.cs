@@ -25,5 +25,6 @@ public sealed class RedriveWorkflow : BatchJobWorkflow<RedriveInput>
     protected override async Task<BatchResult> RunBatchAsync(
         WorkflowContext context, RedriveInput input, JobPlan plan, int batch) =>
         new(await context.CallActivityAsync<BatchCounts>(
-            nameof(RedriveBatchActivity), new RedriveBatch(context.InstanceId, batch, input.DeadLetterIds is not null)));
+            nameof(RedriveBatchActivity),
+            new RedriveBatch(context.InstanceId, batch, input.DeadLetterIds is not null)));
 }

@@ -3,7 +3,9 @@ using DaprPhotos.Upload.Reprocessing;
 
 namespace DaprPhotos.Upload.Jobs;
 
-/// <summary>The operators' API under <c>/admin</c>: reprocessing and dead letters, behind the admin key.</summary>
+/// <summary>
+/// The operators' API under <c>/admin</c>: reprocessing and dead letters, behind the admin key.
+/// </summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)

@@ -13,7 +13,9 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
 {
     public const string HeaderName = "X-Admin-Key";
 
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (options.Value.ApiKey is { Length: > 0 } key)
@@ -21,7 +23,8 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
             var sent = http.Request.Headers[HeaderName].ToString();
             return FixedTimeEquals(sent, key)
                 ? next(context)
-                : Refuse(StatusCodes.Status401Unauthorized, $"Send the admin key in the {HeaderName} header.");
+                : Refuse(StatusCodes.Status401Unauthorized,
+                    $"Send the admin key in the {HeaderName} header.");
         }
 
         return http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)

@@ -2,7 +2,9 @@ using Dapr.Workflow;
 
 namespace DaprPhotos.Upload.Jobs;
 
-/// <summary>The input every admin job carries; <see cref="Plan"/> and <see cref="Progress"/> from its last run.</summary>
+/// <summary>
+/// The input every admin job carries; <see cref="Plan"/> and <see cref="Progress"/> from its last run.
+/// </summary>
 public abstract record BatchJobInput(JobSettings Settings)
 {
     public JobPlan? Plan { get; init; }
@@ -51,7 +53,9 @@ public abstract class BatchJobWorkflow<TInput> : Workflow<TInput, JobProgress>
         return progress;
     }
 
-    /// <summary>Chooses the job's items and stores them in batches (an activity: it reads the store).</summary>
+    /// <summary>
+    /// Chooses the job's items and stores them in batches (an activity: it reads the store).
+    /// </summary>
     protected abstract Task<JobPlan> PlanAsync(WorkflowContext context, TInput input);
 
     /// <summary>Hands batch <paramref name="batch"/> to the pipeline and counts how it went.</summary>

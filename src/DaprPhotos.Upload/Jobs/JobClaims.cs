@@ -13,7 +13,9 @@ public sealed class JobClaims(DaprClient dapr, DaprWorkflowClient workflows)
 {
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite };
 
-    /// <summary>Claims the kind for <paramref name="jobId"/>; returns the running job's id when taken.</summary>
+    /// <summary>
+    /// Claims the kind for <paramref name="jobId"/>; returns the running job's id when taken.
+    /// </summary>
     public async Task<string?> TryClaimAsync(string kind, string jobId, CancellationToken cancellationToken)
     {
         var (claim, etag) = await dapr.GetStateAndETagAsync<JobClaim?>(
@@ -41,7 +43,8 @@ public sealed class JobClaims(DaprClient dapr, DaprWorkflowClient workflows)
             ComponentNames.Photos, Key(kind), cancellationToken: cancellationToken);
         if (claim?.JobId == jobId)
         {
-            await dapr.TryDeleteStateAsync(ComponentNames.Photos, Key(kind), etag, cancellationToken: cancellationToken);
+            await dapr.TryDeleteStateAsync(
+                ComponentNames.Photos, Key(kind), etag, cancellationToken: cancellationToken);
         }
     }
 

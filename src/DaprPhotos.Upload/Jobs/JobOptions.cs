@@ -18,7 +18,9 @@ public sealed class JobOptions
     [Range(0, 3600)]
     public double PauseBetweenBatchesSeconds { get; set; } = 2;
 
-    /// <summary>How often a reprocessing batch checks whether its photos came back through the pipeline.</summary>
+    /// <summary>
+    /// How often a reprocessing batch checks whether its photos came back through the pipeline.
+    /// </summary>
     [Range(0.01, 600)]
     public double PollIntervalSeconds { get; set; } = 5;
 
@@ -37,6 +39,8 @@ public sealed class JobOptions
         TimeSpan.FromSeconds(BatchTimeoutSeconds));
 }
 
-/// <summary>The pace a job runs at, fixed in its input so every replay of the workflow sees the same.</summary>
+/// <summary>
+/// The pace a job runs at, fixed in its input so every replay of the workflow sees the same.
+/// </summary>
 public sealed record JobSettings(
     int BatchSize, TimeSpan PauseBetweenBatches, TimeSpan PollInterval, TimeSpan BatchTimeout);

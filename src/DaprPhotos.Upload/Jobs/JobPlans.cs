@@ -15,14 +15,19 @@ public sealed class JobPlans(DaprClient dapr, IOptions<JobOptions> options)
     private const int BatchesPerWrite = 50;
 
     public async Task<JobPlan> SaveAsync(
-        string jobId, IReadOnlyList<string> ids, int batchSize, string? note, CancellationToken cancellationToken)
+        string jobId,
+        IReadOnlyList<string> ids,
+        int batchSize,
+        string? note,
+        CancellationToken cancellationToken)
     {
         var ttl = new Dictionary<string, string>
         {
             ["ttlInSeconds"] = options.Value.PlanTtlSeconds.ToString(CultureInfo.InvariantCulture),
         };
         var batches = ids.Chunk(batchSize)
-            .Select((batch, number) => new SaveStateItem<string[]>(BatchKey(jobId, number), batch, null!, metadata: ttl))
+            .Select((batch, number) =>
+                new SaveStateItem<string[]>(BatchKey(jobId, number), batch, null!, metadata: ttl))
             .ToList();
         foreach (var write in batches.Chunk(BatchesPerWrite))
         {
@@ -32,7 +37,10 @@ public sealed class JobPlans(DaprClient dapr, IOptions<JobOptions> options)
         return new JobPlan(ids.Count, batches.Count, note);
     }
 
-    public async Task<IReadOnlyList<string>> BatchAsync(string jobId, int number, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<string>> BatchAsync(
+        string jobId,
+        int number,
+        CancellationToken cancellationToken) =>
         await dapr.GetStateAsync<string[]?>(
             ComponentNames.Photos, BatchKey(jobId, number), cancellationToken: cancellationToken)
         ?? throw new InvalidOperationException(

@@ -12,8 +12,14 @@ public sealed record JobProgress(
 {
     public int Remaining => Math.Max(0, Total - Done - Failed);
 
-    public static JobProgress Planned(JobPlan plan) =>
-        new(plan.Batches == 0 ? JobState.Completed : JobState.Running, plan.Total, 0, 0, 0, plan.Batches, plan.Note);
+    public static JobProgress Planned(JobPlan plan) => new(
+        plan.Batches == 0 ? JobState.Completed : JobState.Running,
+        plan.Total,
+        Done: 0,
+        Failed: 0,
+        Batch: 0,
+        plan.Batches,
+        plan.Note);
 
     public JobProgress After(BatchCounts counts) => this with
     {
@@ -23,7 +29,9 @@ public sealed record JobProgress(
         State = Batch + 1 >= Batches ? JobState.Completed : State,
     };
 
-    /// <summary>Cancelled mid-batch: what the batch finished counts, what it did not stays remaining.</summary>
+    /// <summary>
+    /// Cancelled mid-batch: what the batch finished counts, what it did not stays remaining.
+    /// </summary>
     public JobProgress CanceledAfter(BatchCounts counts) => this with
     {
         Done = Done + counts.Done,

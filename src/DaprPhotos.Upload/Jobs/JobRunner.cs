@@ -14,7 +14,11 @@ public sealed class JobRunner(
     public JobSettings Settings => options.Value.ToSettings();
 
     public async Task<IResult> StartAsync(
-        string kind, string workflowName, BatchJobInput input, string route, CancellationToken cancellationToken)
+        string kind,
+        string workflowName,
+        BatchJobInput input,
+        string route,
+        CancellationToken cancellationToken)
     {
         var id = $"{kind}-{Guid.NewGuid():N}";
         if (await claims.TryClaimAsync(kind, id, cancellationToken) is { } running)
@@ -38,7 +42,8 @@ public sealed class JobRunner(
 
         UploadLog.JobStarted(logger, kind, id);
         var state = await workflows.GetWorkflowStateAsync(id, true, cancellationToken);
-        return TypedResults.Accepted($"{route}/{id}", JobStatusResponse.From(kind, id, $"{route}/{id}", state));
+        return TypedResults.Accepted(
+            $"{route}/{id}", JobStatusResponse.From(kind, id, $"{route}/{id}", state));
     }
 
     public async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> StatusAsync(
@@ -48,7 +53,11 @@ public sealed class JobRunner(
             : NotFound(kind, id);
 
     /// <summary>Asks a running job to stop at its next wait; what it finished stays done.</summary>
-    public async Task<IResult> CancelAsync(string kind, string id, string route, CancellationToken cancellationToken)
+    public async Task<IResult> CancelAsync(
+        string kind,
+        string id,
+        string route,
+        CancellationToken cancellationToken)
     {
         if (await FindAsync(kind, id, route, cancellationToken) is not { } job)
         {

@@ -33,7 +33,9 @@ public sealed record JobStatusResponse(
         var status = state.RuntimeStatus switch
         {
             WorkflowRuntimeStatus.Completed => (progress?.State ?? JobState.Completed).ToString(),
-            WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated or WorkflowRuntimeStatus.Suspended
+            WorkflowRuntimeStatus.Failed
+                or WorkflowRuntimeStatus.Terminated
+                or WorkflowRuntimeStatus.Suspended
                 => state.RuntimeStatus.ToString(),
             _ => progress is null ? "Planning" : "Running",
         };

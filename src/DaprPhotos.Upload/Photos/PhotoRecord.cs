@@ -51,7 +51,9 @@ public sealed record PhotoRecord
 
     public IReadOnlyList<Rendition> Renditions { get; init; } = [];
 
-    /// <summary>The fingerprint of the rendition set <see cref="Renditions"/> belong to, when known.</summary>
+    /// <summary>
+    /// The fingerprint of the rendition set <see cref="Renditions"/> belong to, when known.
+    /// </summary>
     public string? RenditionSet { get; init; }
 
     /// <summary>When the <c>photo-thumbnailed</c> that gave <see cref="Renditions"/> happened.</summary>

@@ -29,10 +29,11 @@ public static class PhotoTransitions
                 Metadata = thumbnailed.Metadata,
             })
             : record;
-        return Change(renditions, thumbnailed.EventId, current => Advance(current, PhotoStatus.Thumbnailed) with
-            {
-                ThumbnailedAt = current.ThumbnailedAt ?? thumbnailed.OccurredAt,
-            })
+        return Change(renditions, thumbnailed.EventId, current =>
+                Advance(current, PhotoStatus.Thumbnailed) with
+                {
+                    ThumbnailedAt = current.ThumbnailedAt ?? thumbnailed.OccurredAt,
+                })
             ?? (ReferenceEquals(renditions, record) ? null : renditions);
     }
 
@@ -55,14 +56,27 @@ public static class PhotoTransitions
     /// under its own id, not the event's: a redrive of the same event must still be applied.
     /// </remarks>
     public static PhotoRecord? ApplyDeadLetter(
-        PhotoRecord record, Guid eventId, int redrives, DateTimeOffset at, string subscriberAppId, string topic) =>
+        PhotoRecord record,
+        Guid eventId,
+        int redrives,
+        DateTimeOffset at,
+        string subscriberAppId,
+        string topic) =>
         record is { Status: PhotoStatus.Failed } && record.LastErrorAppId == subscriberAppId
             ? null
-            : Failure(record, DeadLetterId(eventId, subscriberAppId, redrives), at, subscriberAppId,
-                $"{subscriberAppId} could not process {topic} after its retries; the event was dead-lettered.");
+            : Failure(
+                record,
+                DeadLetterId(eventId, subscriberAppId, redrives),
+                at,
+                subscriberAppId,
+                $"{subscriberAppId} could not process {topic} after its retries; "
+                    + "the event was dead-lettered.");
 
     /// <summary>A reprocessing run asks for the photo again; a deleted photo is left alone.</summary>
-    public static PhotoRecord? RequestReprocess(PhotoRecord record, string requestId, string? targetRenditionSet) =>
+    public static PhotoRecord? RequestReprocess(
+        PhotoRecord record,
+        string requestId,
+        string? targetRenditionSet) =>
         record.IsDeleted || record.Reprocess?.RequestId == requestId
             ? null
             : record with { Reprocess = new ReprocessMark(requestId, targetRenditionSet) };
@@ -109,12 +123,15 @@ public static class PhotoTransitions
     private static bool IsNewer(PhotoRecord record, PhotoThumbnailed thumbnailed) =>
         record.RenditionsAt is not { } known
         || thumbnailed.OccurredAt > known
-        || (thumbnailed.OccurredAt == known && record.RenditionSet is null && thumbnailed.RenditionSet is not null);
+        || (thumbnailed.OccurredAt == known
+            && record.RenditionSet is null
+            && thumbnailed.RenditionSet is not null);
 
     // Stable across processes and redeliveries: the same dead letter is one failure, counted once.
     private static Guid DeadLetterId(Guid eventId, string subscriberAppId, int redrives)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"dead-letter/{subscriberAppId}/{eventId}/{redrives}"));
+        var hash = SHA256.HashData(
+            Encoding.UTF8.GetBytes($"dead-letter/{subscriberAppId}/{eventId}/{redrives}"));
         return new Guid(hash.AsSpan(0, 16));
     }
 }

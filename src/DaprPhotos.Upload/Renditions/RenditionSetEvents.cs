@@ -24,7 +24,10 @@ public static class RenditionSetEvents
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, RenditionSets sets, ILogger<RenditionSets> logger, CancellationToken cancellationToken)
+        HttpRequest request,
+        RenditionSets sets,
+        ILogger<RenditionSets> logger,
+        CancellationToken cancellationToken)
     {
         RenditionSetAnnounced? announced;
         try

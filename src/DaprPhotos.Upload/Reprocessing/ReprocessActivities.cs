@@ -27,7 +27,10 @@ public sealed class PlanReprocessActivity(ReprocessCandidates candidates, JobPla
 /// Marks each photo of the batch with the job and publishes its <c>photo-reprocess-requested</c>.
 /// Run again after a crash, it marks nothing twice and asks again, which the pipeline absorbs.
 /// </summary>
-public sealed class RequestReprocessActivity(JobPlans plans, PhotoRepository photos, ReprocessRequests requests)
+public sealed class RequestReprocessActivity(
+    JobPlans plans,
+    PhotoRepository photos,
+    ReprocessRequests requests)
     : WorkflowActivity<ReprocessBatch, int>
 {
     public override async Task<int> RunAsync(WorkflowActivityContext context, ReprocessBatch input)
@@ -41,7 +44,8 @@ public sealed class RequestReprocessActivity(JobPlans plans, PhotoRepository pho
                 context.CancellationToken);
             if (update.Record is { IsDeleted: false } record)
             {
-                await requests.PublishAsync(record, input.JobId, input.TargetRenditionSet, context.CancellationToken);
+                await requests.PublishAsync(
+                    record, input.JobId, input.TargetRenditionSet, context.CancellationToken);
                 requested++;
             }
         }
@@ -59,8 +63,11 @@ public sealed class CheckReprocessActivity(JobPlans plans, PhotoRepository photo
     public override async Task<BatchCounts> RunAsync(WorkflowActivityContext context, ReprocessBatch input)
     {
         var photoIds = await plans.BatchAsync(input.JobId, input.Number, context.CancellationToken);
-        var records = (await photos.GetManyAsync(photoIds, context.CancellationToken)).ToDictionary(r => r.Id);
-        var outcomes = photoIds.Select(photoId => OutcomeOf(records.GetValueOrDefault(photoId), input.JobId)).ToList();
+        var records = (await photos.GetManyAsync(photoIds, context.CancellationToken))
+            .ToDictionary(r => r.Id);
+        var outcomes = photoIds
+            .Select(photoId => OutcomeOf(records.GetValueOrDefault(photoId), input.JobId))
+            .ToList();
         return new BatchCounts(
             outcomes.Count(outcome => outcome == ReprocessOutcome.Done),
             outcomes.Count(outcome => outcome == ReprocessOutcome.Failed),

@@ -52,7 +52,10 @@ public static class ReprocessApi
         }
 
         return await jobs.StartAsync(
-            ReprocessWorkflow.JobKind, nameof(ReprocessWorkflow), new ReprocessInput(selection, jobs.Settings),
-            Route, cancellationToken);
+            ReprocessWorkflow.JobKind,
+            nameof(ReprocessWorkflow),
+            new ReprocessInput(selection, jobs.Settings),
+            Route,
+            cancellationToken);
     }
 }

@@ -4,7 +4,9 @@ using DaprPhotos.Upload.Storage;
 
 namespace DaprPhotos.Upload.Reprocessing;
 
-/// <summary>The photos a reprocessing job chose, the rendition set they must come back with, and a note.</summary>
+/// <summary>
+/// The photos a reprocessing job chose, the rendition set they must come back with, and a note.
+/// </summary>
 public sealed record ChosenPhotos(IReadOnlyList<string> PhotoIds, string? CurrentRenditionSet, string Note);
 
 /// <summary>
@@ -16,17 +18,21 @@ public sealed class ReprocessCandidates(ListingIndex listing, PhotoRepository ph
 {
     private const int RecordsPerRead = 100;
 
-    public async Task<ChosenPhotos> FindAsync(ReprocessSelection selection, CancellationToken cancellationToken)
+    public async Task<ChosenPhotos> FindAsync(
+        ReprocessSelection selection,
+        CancellationToken cancellationToken)
     {
         var current = (await sets.CurrentAsync(cancellationToken))?.RenditionSet;
         List<string> chosen = [];
-        int outdated = 0, failed = 0;
+        var outdated = 0;
+        var failed = 0;
         foreach (var day in await listing.DaysAsync(cancellationToken))
         {
             var entries = await listing.DayAsync(day, cancellationToken);
             foreach (var batch in entries.Chunk(RecordsPerRead))
             {
-                foreach (var record in await photos.GetManyAsync([.. batch.Select(e => e.PhotoId)], cancellationToken))
+                var records = await photos.GetManyAsync([.. batch.Select(e => e.PhotoId)], cancellationToken);
+                foreach (var record in records)
                 {
                     if (selection.Failed && record.Status == PhotoStatus.Failed)
                     {

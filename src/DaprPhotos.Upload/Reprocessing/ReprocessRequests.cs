@@ -20,7 +20,8 @@ public sealed class ReprocessRequests(DaprClient dapr, TimeProvider time, ILogge
             record.Id,
             time.GetUtcNow(),
             record.OriginalKey,
-            new UploadFacts(record.FileName, record.Title, record.Description, record.Tags, record.UploadedAt),
+            new UploadFacts(
+                record.FileName, record.Title, record.Description, record.Tags, record.UploadedAt),
             reason,
             jobId);
         await dapr.PublishEventAsync(

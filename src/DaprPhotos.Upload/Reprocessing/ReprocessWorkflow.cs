@@ -3,10 +3,13 @@ using DaprPhotos.Upload.Jobs;
 
 namespace DaprPhotos.Upload.Reprocessing;
 
-/// <summary>What to reprocess: photos rendered with an older rendition set, photos that failed, or both.</summary>
+/// <summary>
+/// What to reprocess: photos rendered with an older rendition set, photos that failed, or both.
+/// </summary>
 public sealed record ReprocessSelection(bool Outdated, bool Failed);
 
-public sealed record ReprocessInput(ReprocessSelection Selection, JobSettings Settings) : BatchJobInput(Settings);
+public sealed record ReprocessInput(ReprocessSelection Selection, JobSettings Settings)
+    : BatchJobInput(Settings);
 
 /// <summary>
 /// Re-renders and re-indexes, batch by batch, the photos whose renditions are outdated or that

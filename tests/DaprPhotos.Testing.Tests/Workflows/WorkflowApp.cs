@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace DaprPhotos.Testing.Tests.Workflows;
 
-/// <summary>A bare app with a Dapr.Workflow worker, wired to its sidecar by the CLI's settings alone.</summary>
+/// <summary>
+/// A bare app with a Dapr.Workflow worker, wired to its sidecar by the CLI's settings alone.
+/// </summary>
 internal sealed class WorkflowApp : IAsyncDisposable
 {
     private readonly IHost _host;

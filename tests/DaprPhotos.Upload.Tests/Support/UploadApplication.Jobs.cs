@@ -32,7 +32,11 @@ internal sealed partial class UploadApplication
         };
 
     public async Task<HttpResponseMessage> AdminAsync(
-        HttpMethod method, string path, object? body, CancellationToken cancellationToken, string? key = AdminKey)
+        HttpMethod method,
+        string path,
+        object? body,
+        CancellationToken cancellationToken,
+        string? key = AdminKey)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -49,7 +53,10 @@ internal sealed partial class UploadApplication
     }
 
     /// <summary>Starts a job at <paramref name="path"/>, which must be accepted.</summary>
-    public async Task<JobStatusResponse> StartJobAsync(string path, object? body, CancellationToken cancellationToken)
+    public async Task<JobStatusResponse> StartJobAsync(
+        string path,
+        object? body,
+        CancellationToken cancellationToken)
     {
         using var response = await AdminAsync(HttpMethod.Post, path, body, cancellationToken);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -64,7 +71,9 @@ internal sealed partial class UploadApplication
     }
 
     /// <summary>Waits for the job's workflow to end (a minute at most), then reads its status.</summary>
-    public async Task<JobStatusResponse> JobEndedAsync(JobStatusResponse job, CancellationToken cancellationToken)
+    public async Task<JobStatusResponse> JobEndedAsync(
+        JobStatusResponse job,
+        CancellationToken cancellationToken)
     {
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(JobPatience);
@@ -73,20 +82,28 @@ internal sealed partial class UploadApplication
         return await JobAsync(job.Links.Self, cancellationToken);
     }
 
-    /// <summary>Announces a rendition set as a starting thumbnails instance would, and waits for upload.</summary>
+    /// <summary>
+    /// Announces a rendition set as a starting thumbnails instance would, and waits for upload.
+    /// </summary>
     public async Task AnnounceRenditionSetAsync(string renditionSet, CancellationToken cancellationToken)
     {
-        var announced = new RenditionSetAnnounced(Guid.NewGuid(), DateTimeOffset.UtcNow, renditionSet, ["small"]);
+        var announced = new RenditionSetAnnounced(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, renditionSet, ["small"]);
         await _thumbnails.PublishEventAsync(ComponentNames.PubSub, RenditionSetAnnounced.Topic, announced,
             new Dictionary<string, string> { ["cloudevent.type"] = RenditionSetAnnounced.CloudEventType },
             cancellationToken);
         await SettledByUploadAsync(RenditionSetAnnounced.Topic, $"{announced.EventId}", cancellationToken);
     }
 
-    /// <summary>An uploaded photo that thumbnails rendered with <paramref name="renditionSet"/> and indexing indexed.</summary>
-    public async Task<PhotoResponse> IndexedPhotoAsync(string renditionSet, CancellationToken cancellationToken)
+    /// <summary>
+    /// An uploaded photo that thumbnails rendered with <paramref name="renditionSet"/> and indexing indexed.
+    /// </summary>
+    public async Task<PhotoResponse> IndexedPhotoAsync(
+        string renditionSet,
+        CancellationToken cancellationToken)
     {
-        var photo = await UploadPhotoAsync(TestImages.Jpeg(seed: Interlocked.Increment(ref s_photoSeed)), cancellationToken);
+        var photo = await UploadPhotoAsync(
+            TestImages.Jpeg(seed: Interlocked.Increment(ref s_photoSeed)), cancellationToken);
         await DeliverAsThumbnailsAsync(
             PhotoEvents.Thumbnailed(photo.Id) with { RenditionSet = renditionSet }, cancellationToken);
         await DeliverAsIndexingAsync(PhotoEvents.Indexed(photo.Id), cancellationToken);
@@ -94,12 +111,16 @@ internal sealed partial class UploadApplication
     }
 
     /// <summary>The reprocess request upload publishes for <paramref name="photoId"/>.</summary>
-    public Task<PhotoReprocessRequested> ReprocessRequestedAsync(string photoId, CancellationToken cancellationToken) =>
+    public Task<PhotoReprocessRequested> ReprocessRequestedAsync(
+        string photoId,
+        CancellationToken cancellationToken) =>
         Environment.WaitForEventAsync<PhotoReprocessRequested>(
             Topics.PhotoReprocessRequested, requested => requested.PhotoId == photoId,
             cancellationToken: cancellationToken);
 
-    /// <summary>Plays thumbnails and indexing answering a reprocess request with <paramref name="renditionSet"/>.</summary>
+    /// <summary>
+    /// Plays thumbnails and indexing answering a reprocess request with <paramref name="renditionSet"/>.
+    /// </summary>
     public async Task AnswerReprocessAsync(
         PhotoReprocessRequested requested, string renditionSet, CancellationToken cancellationToken)
     {

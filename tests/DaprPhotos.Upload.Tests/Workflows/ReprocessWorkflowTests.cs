@@ -62,7 +62,9 @@ public sealed class ReprocessWorkflowTests
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
 
-        Assert.Equal((JobState.Completed, 1, 1, 0), (progress.State, progress.Done, progress.Failed, progress.Remaining));
+        Assert.Equal(
+            (JobState.Completed, 1, 1, 0),
+            (progress.State, progress.Done, progress.Failed, progress.Remaining));
         Assert.Equal(3, context.ActivityCalls.Count(call => call.Name == nameof(CheckReprocessActivity)));
         Assert.Equal(Start + 3 * Settings.PollInterval, context.CurrentUtcDateTime);
     }
@@ -71,7 +73,8 @@ public sealed class ReprocessWorkflowTests
     public async Task PhotosStillPendingAtTheBatchTimeoutCountAsFailed()
     {
         var context = Context(plan: new JobPlan(2, 1))
-            .Answer<ReprocessBatch, BatchCounts>(nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0, Pending: 1));
+            .Answer<ReprocessBatch, BatchCounts>(
+                nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0, Pending: 1));
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
 
@@ -83,7 +86,8 @@ public sealed class ReprocessWorkflowTests
     public async Task ACancelDuringABatchEndsTheJobCountingWhatTheBatchFinished()
     {
         var context = Context(plan: new JobPlan(Total: 4, Batches: 2))
-            .Answer<ReprocessBatch, BatchCounts>(nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0, Pending: 1));
+            .Answer<ReprocessBatch, BatchCounts>(
+                nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0, Pending: 1));
         context.Raise(JobSteps.CancelEvent, true);
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
@@ -101,7 +105,9 @@ public sealed class ReprocessWorkflowTests
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
 
-        Assert.Equal((JobState.Completed, 0, "0 outdated; 0 failed"), (progress.State, progress.Total, progress.Note));
+        Assert.Equal(
+            (JobState.Completed, 0, "0 outdated; 0 failed"),
+            (progress.State, progress.Total, progress.Note));
         Assert.Equal([nameof(PlanReprocessActivity), nameof(FinishJobActivity)],
             context.ActivityCalls.Select(call => call.Name));
         var finish = Assert.IsType<FinishJob>(context.ActivityCalls[^1].Input);

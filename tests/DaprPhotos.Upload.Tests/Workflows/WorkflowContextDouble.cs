@@ -38,7 +38,10 @@ internal sealed class WorkflowContextDouble(string instanceId, DateTime start) :
     /// <summary>Queues an event, as if raised before the workflow next waits for it.</summary>
     public void Raise(string name, object? payload = null) => _events.Enqueue((name, payload));
 
-    public override Task<T> CallActivityAsync<T>(string name, object? input = null, WorkflowTaskOptions? options = null)
+    public override Task<T> CallActivityAsync<T>(
+        string name,
+        object? input = null,
+        WorkflowTaskOptions? options = null)
     {
         ActivityCalls.Add((name, input));
         return _activities.TryGetValue(name, out var answer)
@@ -52,7 +55,9 @@ internal sealed class WorkflowContextDouble(string instanceId, DateTime start) :
         return Task.CompletedTask;
     }
 
-    public override Task<T> WaitForExternalEventAsync<T>(string eventName, CancellationToken cancellationToken = default)
+    public override Task<T> WaitForExternalEventAsync<T>(
+        string eventName,
+        CancellationToken cancellationToken = default)
     {
         if (_events.TryPeek(out var next) && next.Name == eventName)
         {
