@@ -7,11 +7,13 @@ namespace DaprPhotos.Upload.Jobs;
 /// <summary>
 /// One job of a kind at a time: two reprocessing runs would mark the same photos and count each
 /// other's results. A claim names the running job; a claim whose workflow no longer runs (it ended,
-/// failed or was terminated) is stale and can be taken over.
+/// failed or was terminated) is stale and can be taken over. A fresh claim whose workflow does not
+/// exist yet belongs to a start still under way, so it holds for a short while.
 /// </summary>
-public sealed class JobClaims(DaprClient dapr, DaprWorkflowClient workflows)
+public sealed class JobClaims(DaprClient dapr, DaprWorkflowClient workflows, TimeProvider time)
 {
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite };
+    private static readonly TimeSpan StartingFor = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Claims the kind for <paramref name="jobId"/>; returns the running job's id when taken.
@@ -23,15 +25,16 @@ public sealed class JobClaims(DaprClient dapr, DaprWorkflowClient workflows)
         if (claim is not null)
         {
             var state = await workflows.GetWorkflowStateAsync(claim.JobId, false, cancellationToken);
-            if (state is { Exists: true } && (state.IsWorkflowRunning
-                || state.RuntimeStatus is WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Suspended))
+            var starting = state is not { Exists: true } && time.GetUtcNow() - claim.ClaimedAt < StartingFor;
+            if (starting || (state is { Exists: true } && (state.IsWorkflowRunning
+                || state.RuntimeStatus is WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Suspended)))
             {
                 return claim.JobId;
             }
         }
 
         var claimed = await dapr.TrySaveStateAsync(
-            ComponentNames.Photos, Key(kind), new JobClaim(jobId), etag, FirstWrite,
+            ComponentNames.Photos, Key(kind), new JobClaim(jobId, time.GetUtcNow()), etag, FirstWrite,
             cancellationToken: cancellationToken);
         return claimed ? null : (await CurrentAsync(kind, cancellationToken))?.JobId ?? "another job";
     }
@@ -53,5 +56,5 @@ public sealed class JobClaims(DaprClient dapr, DaprWorkflowClient workflows)
 
     private static string Key(string kind) => $"jobs/{kind}/claim";
 
-    private sealed record JobClaim(string JobId);
+    private sealed record JobClaim(string JobId, DateTimeOffset ClaimedAt);
 }
