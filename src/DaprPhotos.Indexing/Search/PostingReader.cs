@@ -81,6 +81,9 @@ public sealed class PostingReader(DaprClient dapr, IOptions<IndexingOptions> opt
                 ComponentNames.Index, keys, parallelism: null, cancellationToken: cancellationToken);
             return items.Where(item => !string.IsNullOrEmpty(item.Value));
         }
+        // REVIEW: A read that outgrows one response is refused first, every time, and the refused
+        // call costs the sidecar a full read; remembering how large a term's months were would let
+        // the reader split before asking.
         catch (DaprException ex) when (keys.Count > 1
             && ex.InnerException is RpcException { StatusCode: StatusCode.ResourceExhausted })
         {

@@ -8,6 +8,9 @@ namespace DaprPhotos.Indexing.Storage;
 /// cost of writing a popular term does not grow with the index, and a search sorted by capture time
 /// reads the newest months first and stops once its page is settled.
 /// </summary>
+// REVIEW: A key still grows with the photos of one month that share a term; a library with tens of
+// thousands of photos in a month would need that month split further (by day, or more shards), with
+// the listing naming the split.
 public static class PostingSegment
 {
     public const string Undated = "undated";
