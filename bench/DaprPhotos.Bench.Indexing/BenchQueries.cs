@@ -20,6 +20,8 @@ internal static class BenchQueries
         new("tag on half the photos", $"tag={WordList.HalfTag}"),
         new("tag on half, newest upload first", $"tag={WordList.HalfTag}&sort=uploaded"),
         new("orientation (60 % of photos)", "orientation=landscape"),
+        new("orientation, newest upload first", "orientation=landscape&sort=uploaded"),
+        new("a word of half the descriptions, none of the titles", "q=the"),
         new("all photos, newest taken first", "takenFrom=1900-01-01&sort=taken"),
     ];
 }
