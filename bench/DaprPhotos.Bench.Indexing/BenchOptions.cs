@@ -19,8 +19,8 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions([10_000, 100_000], 4, TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(90),
-            20261203);
+        var options = new BenchOptions(
+            [10_000, 100_000], 4, TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(90), 20261203);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(Usage);

@@ -47,7 +47,6 @@ internal sealed record IndexingStage(
     }
 
     public string Describe() =>
-        FormattableString.Invariant($"{PhotosPerSecond:0.0} photos/s, {RoundTripsPerPhoto:0.00} round-trips, ")
-        + FormattableString.Invariant(
-            $"{SetReadsPerPhoto:0.00} bulk reads, {KilobytesWrittenPerPhoto:0.0} KB written per photo");
+        $"{PhotosPerSecond:0.0} photos/s, {RoundTripsPerPhoto:0.00} round-trips, "
+        + $"{SetReadsPerPhoto:0.00} bulk reads, {KilobytesWrittenPerPhoto:0.0} KB written per photo";
 }

@@ -41,7 +41,11 @@ internal sealed class IndexingRun(IndexingHost host, BenchOptions options, Cance
             solo.Add(host.CallsSince(before).Count);
             await Parallel.ForEachAsync(
                 Enumerable.Range(indexed + 1, end - indexed - 1),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = stopping },
+                new ParallelOptions
+                {
+                    MaxDegreeOfParallelism = options.Parallelism,
+                    CancellationToken = stopping,
+                },
                 async (number, _) => await IndexOneAsync(photos.Create(number)));
             indexed = end;
 
@@ -52,8 +56,8 @@ internal sealed class IndexingRun(IndexingHost host, BenchOptions options, Cance
                     host.CallsSince(stageStart.Call), indexed - stageStart.Photos, indexed,
                     started.Elapsed - stageStart.Elapsed);
                 stages.Add(stage);
-                Progress.Write(
-                    $"  indexed {indexed:N0}/{photoCount:N0} in {started.Elapsed:h\\:mm\\:ss}: {stage.Describe()}");
+                Progress.Write($"  indexed {indexed:N0}/{photoCount:N0} "
+                    + $"in {started.Elapsed:h\\:mm\\:ss}: {stage.Describe()}");
                 stageStart = (indexed, started.Elapsed, host.CallCount);
             }
         }

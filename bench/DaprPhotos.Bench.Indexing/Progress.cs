@@ -3,6 +3,5 @@ namespace DaprPhotos.Bench.Indexing;
 /// <summary>Progress goes to standard error, so standard output is only the report.</summary>
 internal static class Progress
 {
-    public static void Write(FormattableString line) =>
-        Console.Error.WriteLine(FormattableString.Invariant($"{DateTime.Now:HH:mm:ss} {line}"));
+    public static void Write(string line) => Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
 }

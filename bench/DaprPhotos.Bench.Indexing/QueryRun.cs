@@ -27,7 +27,8 @@ internal sealed class QueryRun(IndexingHost host, CancellationToken stopping)
         {
             (BaselineName, null, async () =>
             {
-                await dapr.GetBulkStateAsync(ComponentNames.Index, [baselineKey], null, cancellationToken: stopping);
+                await dapr.GetBulkStateAsync(
+                    ComponentNames.Index, [baselineKey], null, cancellationToken: stopping);
                 return new Answer(HttpStatusCode.OK, []);
             }),
             ("GET /health", null, () => GetAsync("/health")),

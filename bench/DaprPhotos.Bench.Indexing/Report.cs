@@ -12,7 +12,8 @@ internal static class Report
     {
         Line($"# Indexing benchmark, {DateTime.Now:yyyy-MM-dd HH:mm zzz}");
         Line("");
-        Line($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, "
+        Line($"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
+            + $".NET {Environment.Version}, "
             + $"load average at start {LoadAverage()}; indexing {options.Parallelism} photos at a time, seed "
             + $"{options.Seed}.");
     }
@@ -37,7 +38,8 @@ internal static class Report
         Line($"| {figures.PhotosIndexed:N0} | {figures.Elapsed:h\\:mm\\:ss} | {overall.PhotosPerSecond:0.0} "
             + $"| {overall.RoundTripsPerPhoto:0.00} | {Timings.Percentile(solo, 50):0} / "
             + $"{Timings.Percentile(solo, 99):0} / {solo.DefaultIfEmpty().Max()} (n={solo.Count}) "
-            + $"| {overall.SetReadsPerPhoto:0.000} | {figures.Redeliveries} | {overall.KilobytesWrittenPerPhoto:0.0} "
+            + $"| {overall.SetReadsPerPhoto:0.000} | {figures.Redeliveries} "
+            + $"| {overall.KilobytesWrittenPerPhoto:0.0} "
             + $"| {figures.StoredKeys:N0} |");
         Line("");
         Line("As the index grew:");
@@ -57,9 +59,11 @@ internal static class Report
     {
         var baseline = queries.Single(query => query.Name == QueryRun.BaselineName).Timings.Median;
         Line("");
-        Line($"Queries, `GET /search` in process, first page of 20 ({queries[0].Timings.Count} timed runs each):");
+        Line($"Queries, `GET /search` in process, first page of 20 "
+            + $"({queries[0].Timings.Count} timed runs each):");
         Line("");
-        Line("| query | median ms | p99 ms | median ÷ baseline | round-trips | keys read | KB read | hits |");
+        Line("| query | median ms | p99 ms | median ÷ baseline | round-trips | keys read | KB read "
+            + "| hits |");
         Line("|---|---|---|---|---|---|---|---|");
         foreach (var query in queries)
         {
@@ -78,12 +82,15 @@ internal static class Report
         Line("");
         Line("median ÷ baseline: the query's median over the median of one GetBulkState of one small key "
             + "through the same sidecar, i.e. its time in round-trip equivalents. KB read: the stored values "
-            + "the query's reads addressed. KB written: request bytes of the photo's writes. Alone: photos "
+            + "the query's reads addressed (a read the sidecar refused as too large counts too, like the "
+            + "halves that followed it). KB written: request bytes of the photo's writes. Alone: photos "
             + "indexed with nothing else running, one in every 100.");
     }
 
     private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
+        File.Exists("/proc/loadavg")
+            ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])
+            : "n/a";
 
     private static void Line(string text) => Console.WriteLine(text);
 }

@@ -14,7 +14,8 @@ internal sealed class SyntheticPhotos(int seed)
     /// <summary>Capture times spread over seven years, more of them recent.</summary>
     public static readonly DateTimeOffset FirstTaken = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly TimeSpan TakenSpan = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - FirstTaken;
+    private static readonly TimeSpan TakenSpan =
+        new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) - FirstTaken;
     private static readonly DateTimeOffset FirstUpload = new(2026, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly ZipfSampler<string> TitleWords = new(WordList.TitleWords);
     private static readonly ZipfSampler<string> DescriptionWords = new(WordList.DescriptionWords);
@@ -79,7 +80,7 @@ internal sealed class SyntheticPhotos(int seed)
         return (null, null);
     }
 
-    /// <summary>Most photos near one of a few cities (about 5 km either way), some anywhere, some none.</summary>
+    /// <summary>Most near one of a few cities (about 5 km either way), some anywhere, some none.</summary>
     private static (double? Latitude, double? Longitude) Position(Random random)
     {
         if (random.NextDouble() < 0.15)
@@ -105,7 +106,9 @@ internal sealed class SyntheticPhotos(int seed)
     {
         var count = random.Next(6, 17);
         var words = Enumerable.Range(0, count)
-            .Select(_ => random.NextDouble() < 0.65 ? DescriptionWords.Next(random) : TitleWords.Next(random));
+            .Select(_ => random.NextDouble() < 0.65
+                ? DescriptionWords.Next(random)
+                : TitleWords.Next(random));
         return string.Join(' ', words);
     }
 
