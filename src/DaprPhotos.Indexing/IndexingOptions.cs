@@ -8,8 +8,8 @@ public sealed class IndexingOptions
     public const string SectionName = "Indexing";
 
     /// <summary>
-    /// Keys each posting list is split into. Readers and writers must agree: changing it needs the
-    /// index rebuilt (every photo re-indexed).
+    /// Keys each month of a posting list is split into. Readers and writers must agree: changing it
+    /// needs the index rebuilt (every photo re-indexed).
     /// </summary>
     [Range(1, 256)]
     public int ShardCount { get; set; } = 16;

@@ -20,6 +20,7 @@ public static class IndexingServiceExtensions
         builder.Services.AddSingleton<PhotoDocuments>();
         builder.Services.AddSingleton<IndexSets>();
         builder.Services.AddSingleton<Vocabulary>();
+        builder.Services.AddSingleton<SegmentListings>();
         builder.Services.AddSingleton<PhotoIndexer>();
         builder.Services.AddSingleton<IndexingEvents>();
         builder.Services.AddSingleton<PhotoThumbnailedHandler>();

@@ -44,7 +44,32 @@ public sealed class RedeliveryTests
         Assert.Equal([first.PhotoId], await app.SearchAllAsync("tag=boats", Cancellation));
         Assert.Equal(0, app.EntriesOf("w:harbour", first.PhotoId));
         var (record, _) = await app.Service<PhotoDocuments>().GetAsync(first.PhotoId, Cancellation);
-        Assert.Empty(record!.StaleTerms);
+        Assert.Empty(record!.StalePostings);
+    }
+
+    [Fact]
+    public async Task AReindexWithAChangedCaptureTimeMovesThePhotoToItsNewMonth()
+    {
+        await using var app = await IndexingApplication.StartAsync(Cancellation);
+        var first = Photos.Thumbnailed(
+            "Harbour", tags: ["boats"], takenAt: new(2023, 5, 20, 9, 0, 0, TimeSpan.Zero));
+        await app.DeliverAsync(first, Cancellation);
+
+        var second = first with
+        {
+            EventId = Guid.NewGuid(),
+            OccurredAt = first.OccurredAt.AddMinutes(5),
+            Metadata = first.Metadata with { TakenAt = new(2024, 7, 1, 9, 0, 0, TimeSpan.Zero) },
+        };
+        await app.DeliverAsync(second, Cancellation);
+
+        Assert.Empty(
+            await app.SearchAllAsync("tag=boats&takenFrom=2023-05-01&takenTo=2023-05-31", Cancellation));
+        Assert.Equal([first.PhotoId],
+            await app.SearchAllAsync("tag=boats&takenFrom=2024-07-01&takenTo=2024-07-31", Cancellation));
+        Assert.All(app.PostingsHolding(first.PhotoId),
+            key => Assert.Contains("/202407/", key, StringComparison.Ordinal));
+        Assert.Equal(1, app.EntriesOf("tag:boats", first.PhotoId));
     }
 
     [Fact]

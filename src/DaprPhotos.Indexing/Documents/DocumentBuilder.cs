@@ -52,7 +52,7 @@ public sealed partial class DocumentBuilder(IOptions<IndexingOptions> options)
         }
 
         var completable = words.Select(word => word.Key).Where(word => !TextFolding.IsNumber(word)).ToList();
-        return new BuiltDocument(document, entries, completable);
+        return new BuiltDocument(document, PostingSegment.Of(takenMs), entries, completable);
     }
 
     private static SearchDocument Document(PhotoThumbnailed thumbnailed)
@@ -120,10 +120,12 @@ public sealed partial class DocumentBuilder(IOptions<IndexingOptions> options)
     private static partial Regex PhotoIdPattern();
 }
 
+/// <param name="Segment">The segment of every posting list the photo is posted in.</param>
 /// <param name="Entries">Each term the photo is posted under, with the photo's entry in it.</param>
 /// <param name="CompletableWords">Words a query's last word may complete to (no bare numbers).</param>
 public sealed record BuiltDocument(
     SearchDocument Document,
+    string Segment,
     IReadOnlyDictionary<string, PostingEntry> Entries,
     IReadOnlyList<string> CompletableWords);
 

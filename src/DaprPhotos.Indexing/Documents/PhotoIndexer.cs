@@ -6,7 +6,7 @@ namespace DaprPhotos.Indexing.Documents;
 
 /// <summary>
 /// Writes and removes a photo's search document and postings. The document goes first (against its
-/// ETag) and names every term the photo is posted under, so whoever comes next (a redelivery, a
+/// ETag) and names every posting list the photo is posted in, so whoever comes next (a redelivery, a
 /// newer version, a delete) knows what to take out. A delete replaces the document with a
 /// tombstone; an indexer that finds one after writing its postings takes them back.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class PhotoIndexer(
     IndexSets sets,
     DocumentBuilder builder,
     Vocabulary vocabulary,
+    SegmentListings listings,
     IOptions<IndexingOptions> options)
 {
     public async Task<IndexOutcome> IndexAsync(
@@ -23,6 +24,8 @@ public sealed class PhotoIndexer(
         var built = builder.Build(thumbnailed);
         var photoId = built.Document.PhotoId;
         var terms = built.Entries.Keys.Order(StringComparer.Ordinal).ToList();
+        var keys = built.Entries.ToDictionary(
+            entry => IndexKeys.Posting(entry.Key, built.Segment, Shard(photoId)), entry => entry.Value);
         for (var attempt = 1; attempt <= options.Value.MaxWriteAttempts; attempt++)
         {
             var (current, etag) = await documents.GetAsync(photoId, cancellationToken);
@@ -36,10 +39,11 @@ public sealed class PhotoIndexer(
                 return IndexOutcome.Superseded;
             }
 
-            var stale = current?.PostedTerms.Except(terms).ToList() ?? [];
-            var next = new IndexedPhoto(photoId, thumbnailed.OccurredAt, built.Document, terms, stale);
+            var stale = current?.PostingKeys(ShardCount).Except(keys.Keys).ToList() ?? [];
+            var next = new IndexedPhoto(
+                photoId, thumbnailed.OccurredAt, built.Document, terms, built.Segment, stale);
             var unchanged = current is not null && current.Version == next.Version && stale.Count == 0
-                && current.Terms.SequenceEqual(terms);
+                && current.Segment == next.Segment && current.Terms.SequenceEqual(terms);
             if (!unchanged && !await documents.TryWriteAsync(next, etag, cancellationToken))
             {
                 continue;
@@ -47,23 +51,29 @@ public sealed class PhotoIndexer(
 
             // Even when the record was already written, a previous attempt may have died before its
             // postings: adding them again is a no-op if it did not.
-            var words = vocabulary.Additions(built.CompletableWords).ToList();
             await sets.ApplyAsync(
-                [.. Postings(built.Entries), .. Removals(photoId, stale), .. words],
+                [
+                    .. keys.Select(posting => new AddPosting(posting.Key, posting.Value)),
+                    .. Removals(photoId, stale),
+                    .. vocabulary.Additions(built.CompletableWords),
+                    .. listings.Additions(terms, built.Segment),
+                ],
                 cancellationToken);
             vocabulary.Remember(built.CompletableWords);
+            listings.Remember(terms, built.Segment);
 
             var (after, afterETag) = await documents.GetAsync(photoId, cancellationToken);
             if (after is { IsDeleted: true })
             {
-                await sets.ApplyAsync([.. Removals(photoId, terms)], cancellationToken);
+                await sets.ApplyAsync([.. Removals(photoId, keys.Keys)], cancellationToken);
                 return IndexOutcome.Deleted;
             }
 
-            // Best effort: a stale term left listed is removed again by the next write or delete.
+            // Best effort: a stale posting left listed is removed again by the next write or delete.
             if (stale.Count > 0 && after is not null && after.Version == next.Version)
             {
-                await documents.TryWriteAsync(after with { StaleTerms = [] }, afterETag, cancellationToken);
+                await documents.TryWriteAsync(
+                    after with { StalePostings = [] }, afterETag, cancellationToken);
             }
 
             return IndexOutcome.Indexed(terms.Count, alreadyIndexed: unchanged);
@@ -79,11 +89,12 @@ public sealed class PhotoIndexer(
         for (var attempt = 1; attempt <= options.Value.MaxWriteAttempts; attempt++)
         {
             var (current, etag) = await documents.GetAsync(photoId, cancellationToken);
-            var posted = current?.PostedTerms.ToList() ?? [];
+            var posted = current?.PostingKeys(ShardCount).ToList() ?? [];
             if (current is not { IsDeleted: true })
             {
-                var tombstone = new IndexedPhoto(
-                    photoId, current?.Version ?? deletedAt, null, posted, [], deletedAt);
+                var tombstone = new IndexedPhoto(photoId, current?.Version ?? deletedAt, null,
+                    current?.Terms ?? [], current?.Segment ?? PostingSegment.Undated,
+                    current?.StalePostings ?? [], deletedAt);
                 if (!await documents.TryWriteAsync(tombstone, etag, cancellationToken))
                 {
                     continue;
@@ -97,14 +108,12 @@ public sealed class PhotoIndexer(
         throw new IndexConflictException($"The record of photo {photoId} kept changing while deleting it.");
     }
 
-    private IEnumerable<SetChange> Postings(IReadOnlyDictionary<string, PostingEntry> entries) =>
-        entries.Select(entry => new AddPosting(
-            IndexKeys.Posting(entry.Key, Shard(entry.Value.PhotoId)), entry.Value));
+    private static IEnumerable<SetChange> Removals(string photoId, IEnumerable<string> postingKeys) =>
+        postingKeys.Select(key => new RemovePosting(key, photoId));
 
-    private IEnumerable<SetChange> Removals(string photoId, IEnumerable<string> terms) =>
-        terms.Select(term => new RemovePosting(IndexKeys.Posting(term, Shard(photoId)), photoId));
+    private int ShardCount => options.Value.ShardCount;
 
-    private int Shard(string photoId) => IndexKeys.ShardOf(photoId, options.Value.ShardCount);
+    private int Shard(string photoId) => IndexKeys.ShardOf(photoId, ShardCount);
 }
 
 /// <summary>What indexing a photo came to.</summary>

@@ -1,3 +1,4 @@
+using DaprPhotos.Indexing.Storage;
 using DaprPhotos.Indexing.Terms;
 
 namespace DaprPhotos.Indexing.Documents;
@@ -25,9 +26,10 @@ public sealed record SearchDocument(
     IReadOnlyList<string> Renditions);
 
 /// <summary>
-/// The record under <c>photo/{id}</c>: the document, the terms it is posted under, the terms of an
-/// earlier version still to be taken out, and whether the photo was deleted (the record then stays
-/// as a tombstone, so a late event cannot bring the photo back).
+/// The record under <c>photo/{id}</c>: the document, the terms it is posted under (in the posting
+/// lists of <see cref="Segment"/>), the posting keys of an earlier version still to be taken out,
+/// and whether the photo was deleted (the record then stays as a tombstone, so a late event cannot
+/// bring the photo back).
 /// </summary>
 /// <param name="Version">When thumbnails produced the indexed version; an older one never wins.</param>
 public sealed record IndexedPhoto(
@@ -35,11 +37,16 @@ public sealed record IndexedPhoto(
     DateTimeOffset Version,
     SearchDocument? Document,
     IReadOnlyList<string> Terms,
-    IReadOnlyList<string> StaleTerms,
+    string Segment,
+    IReadOnlyList<string> StalePostings,
     DateTimeOffset? DeletedAt = null)
 {
     public bool IsDeleted => DeletedAt is not null;
 
-    /// <summary>Every term that may still hold an entry of the photo.</summary>
-    public IEnumerable<string> PostedTerms => Terms.Concat(StaleTerms).Distinct();
+    /// <summary>Every posting key that may still hold an entry of the photo.</summary>
+    public IEnumerable<string> PostingKeys(int shardCount)
+    {
+        var shard = IndexKeys.ShardOf(PhotoId, shardCount);
+        return Terms.Select(term => IndexKeys.Posting(term, Segment, shard)).Concat(StalePostings).Distinct();
+    }
 }

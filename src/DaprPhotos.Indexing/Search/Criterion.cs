@@ -13,6 +13,9 @@ public sealed record Criterion(
 {
     public bool IsWord => ExactWordTerm is not null;
 
+    /// <summary>The most a photo can score on this criterion: the word itself in the title.</summary>
+    public int BestScore => IsWord ? 2 * SearchFieldWeights.Highest : 0;
+
     public static IEnumerable<Criterion> Of(SearchQuery query)
     {
         foreach (var word in query.Words)

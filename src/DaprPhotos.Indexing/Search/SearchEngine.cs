@@ -6,14 +6,20 @@ using Microsoft.Extensions.Options;
 namespace DaprPhotos.Indexing.Search;
 
 /// <summary>
-/// Answers a search in at most three sidecar round-trips whatever the index size: the posting lists
-/// of every criterion (with the vocabulary bucket of the last word), the lists of the words it
-/// completes to, and the records of the page's photos, which confirm each hit against the photo's
-/// current version (so a deleted or re-indexed photo never shows under a term it left).
+/// Answers a search in a few sidecar round-trips, bounded whatever the index size: the segment
+/// listings of every criterion's terms (with the vocabulary bucket of the last word), the listings
+/// of the words it completes to, the posting lists segment by segment, newest month first in growing
+/// steps until the page is settled, and last the records of the page's photos, which confirm each
+/// hit against the photo's current version (so a deleted or re-indexed photo never shows under a
+/// term it left).
 /// </summary>
 public sealed class SearchEngine(
     PostingReader reader, PhotoDocuments documents, IOptions<IndexingOptions> options, TimeProvider time)
 {
+    // Two months first, then eight times as many each step: ten years of months take three steps.
+    private const int FirstStepSegments = 2;
+    private const int StepGrowth = 8;
+
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var criteria = Criterion.Of(query).ToList();
@@ -24,7 +30,7 @@ public sealed class SearchEngine(
 
         var lastWord = query.Words.Count > 0 ? query.Words[^1] : null;
         var completes = lastWord is { Length: >= 2 } && !TextFolding.IsNumber(lastWord);
-        var (postings, bucket) = await reader.ReadAsync(
+        var (listed, bucket) = await reader.ListAsync(
             [.. criteria.SelectMany(criterion => criterion.Terms)],
             completes ? lastWord : null,
             cancellationToken);
@@ -36,68 +42,47 @@ public sealed class SearchEngine(
         {
             var lastIndex = query.Words.Count - 1;
             criteria[lastIndex] = criteria[lastIndex].WithCompletions(completions);
-            var (more, _) = await reader.ReadAsync(
+            var (more, _) = await reader.ListAsync(
                 [.. completions.Select(IndexTerms.Word)], null, cancellationToken);
-            foreach (var (term, entries) in more)
+            foreach (var (term, segments) in more)
             {
-                postings[term] = entries;
+                listed[term] = segments;
             }
         }
 
-        var candidates = Candidates(query, criteria, postings);
-        return await PageAsync(query, criteria, candidates, cancellationToken);
-    }
-
-    private static List<Candidate> Candidates(
-        SearchQuery query, List<Criterion> criteria, Dictionary<string, List<PostingEntry>> postings)
-    {
-        var matches = criteria.Select(criterion => criterion.Match(postings))
-            .OrderBy(match => match.Count)
-            .ToList();
-        var from = query.TakenFrom?.ToUnixTimeMilliseconds();
-        var before = query.TakenBefore?.ToUnixTimeMilliseconds();
+        var plan = new SegmentPlan(query, criteria, listed);
+        var postings = new Dictionary<string, List<PostingEntry>>(StringComparer.Ordinal);
         var candidates = new List<Candidate>();
-        foreach (var (photoId, (entry, firstScore)) in matches[0])
+        for (var step = FirstStepSegments; plan.HasUnread; step *= StepGrowth)
         {
-            var score = firstScore;
-            var everywhere = true;
-            for (var i = 1; i < matches.Count && everywhere; i++)
+            // REVIEW: Sorted by upload, any capture month may hold the newest upload, so every month is
+            // read at once and the cost grows with the index (3.7 MB for a tag on half of 100,000
+            // photos); segments by upload month as well would let it stop early too.
+            var lists = plan.Next(query.Sort == SearchSort.Uploaded ? int.MaxValue : step);
+            foreach (var (term, entries) in await reader.ReadAsync(lists, cancellationToken))
             {
-                everywhere = matches[i].TryGetValue(photoId, out var other);
-                score += other.Score;
+                postings[term] = [.. postings.GetValueOrDefault(term) ?? [], .. entries];
             }
 
-            if (!everywhere || (query.FiltersOnTaken && (entry.TakenAtMs is not { } taken
-                || taken < from || taken >= before)))
+            candidates = Candidate.Collect(query, criteria, postings);
+            if (Candidate.AreSettled(query, criteria, candidates))
             {
-                continue;
-            }
-
-            var takenOrLast = entry.TakenAtMs ?? long.MinValue;
-            var cursor = query.Sort switch
-            {
-                SearchSort.Relevance => new SearchCursor(score, takenOrLast, photoId),
-                SearchSort.Uploaded => new SearchCursor(entry.UploadedAtMs, 0, photoId),
-                _ => new SearchCursor(takenOrLast, 0, photoId),
-            };
-            if (query.After is null || cursor.IsAfter(query.After))
-            {
-                candidates.Add(new Candidate(photoId, cursor));
+                break;
             }
         }
 
-        return candidates;
+        return await PageAsync(query, criteria, candidates, plan.HasUnread, cancellationToken);
     }
 
     private async Task<SearchResults> PageAsync(
         SearchQuery query,
         List<Criterion> criteria,
         List<Candidate> candidates,
+        bool unreadSegments,
         CancellationToken cancellationToken)
     {
-        // A few more than a page, so a hit that fails confirmation rarely leaves the page short.
         var examined = candidates.OrderBy(candidate => candidate.Cursor, SearchCursor.Order)
-            .Take(query.PageSize + Math.Max(4, query.PageSize / 4))
+            .Take(Candidate.Examined(query))
             .ToList();
         var photos = await documents.GetManyAsync([.. examined.Select(candidate => candidate.PhotoId)],
             cancellationToken);
@@ -122,7 +107,7 @@ public sealed class SearchEngine(
             }
         }
 
-        var more = seen < candidates.Count;
+        var more = seen < candidates.Count || unreadSegments;
         return new SearchResults(hits, more && last is not null ? last.Encode(query.Fingerprint()) : null);
     }
 
@@ -136,6 +121,4 @@ public sealed class SearchEngine(
                 && (query.TakenFrom is not { } from || at >= from)
                 && (query.TakenBefore is not { } before || at < before)));
     }
-
-    private sealed record Candidate(string PhotoId, SearchCursor Cursor);
 }

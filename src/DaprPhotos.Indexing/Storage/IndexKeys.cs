@@ -3,20 +3,28 @@ using System.Globalization;
 namespace DaprPhotos.Indexing.Storage;
 
 /// <summary>
-/// Keys in the <c>index</c> store. A term's posting list is split into shards by photo id, so
-/// writers of a popular term spread over many keys while a query still reads them all in one bulk
-/// get. The vocabulary is bucketed by the first two letters of a word, which is what a prefix
-/// query knows, and sharded the same way, so many new words of one bucket do not meet on one key.
+/// Keys in the <c>index</c> store. A term's posting list is split by the month its photos were taken
+/// (<see cref="PostingSegment"/>) and each month into shards by photo id, so writers of a popular
+/// term spread over many small keys; <c>segments/{term}</c> lists the months a term has postings in,
+/// so a query reads only keys that may exist. The vocabulary is bucketed by the first two letters
+/// of a word, which is what a prefix query knows, and sharded the same way, so many new words of
+/// one bucket do not meet on one key.
 /// </summary>
+// REVIEW: An index written before postings were split by month (post/{term}/{shard}) is not read by
+// this layout and there is no migration: re-index every photo after upgrading.
 public static class IndexKeys
 {
     public static string Photo(string photoId) => $"photo/{photoId}";
 
-    public static string Posting(string term, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"post/{term}/{shard}");
+    public static string Posting(string term, string segment, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"post/{term}/{segment}/{shard}");
 
-    public static IEnumerable<string> Postings(string term, int shardCount) =>
-        Enumerable.Range(0, shardCount).Select(shard => Posting(term, shard));
+    /// <summary>Every shard of the term's posting list for one segment.</summary>
+    public static IEnumerable<string> Postings(string term, string segment, int shardCount) =>
+        Enumerable.Range(0, shardCount).Select(shard => Posting(term, segment, shard));
+
+    /// <summary>The sorted list of segments the term has postings in.</summary>
+    public static string Segments(string term) => $"segments/{term}";
 
     /// <summary>The vocabulary shard a word is kept in: its first two letters, then its hash.</summary>
     public static string Vocabulary(string word, int shardCount) =>

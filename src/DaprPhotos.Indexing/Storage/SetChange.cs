@@ -56,20 +56,25 @@ public sealed record RemovePosting(string Key, string PhotoId) : SetChange(Key)
     }
 }
 
-/// <summary>Adds words to a vocabulary bucket, kept sorted so a prefix's words are adjacent.</summary>
-public sealed record AddWords(string Key, IReadOnlyCollection<string> Words) : SetChange(Key)
+/// <summary>
+/// Adds strings to a sorted set: words to a vocabulary bucket (so a prefix's words are adjacent),
+/// segments to a term's listing.
+/// </summary>
+public sealed record AddMembers(string Key, IReadOnlyCollection<string> Members) : SetChange(Key)
 {
     public override byte[]? Apply(string? storedJson)
     {
-        var words = Read<string>(storedJson);
-        var missing = Words.Where(word => words.BinarySearch(word, StringComparer.Ordinal) < 0).ToList();
+        var members = Read<string>(storedJson);
+        var missing = Members.Where(member => members.BinarySearch(member, StringComparer.Ordinal) < 0)
+            .Distinct()
+            .ToList();
         if (missing.Count == 0)
         {
             return null;
         }
 
-        words.AddRange(missing);
-        words.Sort(StringComparer.Ordinal);
-        return Write(words);
+        members.AddRange(missing);
+        members.Sort(StringComparer.Ordinal);
+        return Write(members);
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 
-using System.Collections.Concurrent;
-
 namespace DaprPhotos.Indexing.Storage;
 
 /// <summary>
@@ -11,30 +9,16 @@ namespace DaprPhotos.Indexing.Storage;
 /// </summary>
 public sealed class Vocabulary(IOptions<IndexingOptions> options)
 {
-    private const int MaxRemembered = 200_000;
-
-    private readonly ConcurrentDictionary<string, byte> _stored = new(StringComparer.Ordinal);
+    private readonly KnownMembers _stored = new(capacity: 200_000);
 
     /// <summary>Changes that add the words not yet known to be stored, one per bucket.</summary>
     public IEnumerable<SetChange> Additions(IEnumerable<string> words) =>
-        words.Where(word => !_stored.ContainsKey(word))
+        words.Where(word => !_stored.Contains(word))
             .Distinct()
             .GroupBy(word => IndexKeys.Vocabulary(word, options.Value.ShardCount))
-            .Select(bucket => new AddWords(bucket.Key, [.. bucket]));
+            .Select(bucket => new AddMembers(bucket.Key, [.. bucket]));
 
-    public void Remember(IEnumerable<string> words)
-    {
-        // A cap instead of an eviction policy: forgetting costs one read, never correctness.
-        if (_stored.Count >= MaxRemembered)
-        {
-            _stored.Clear();
-        }
-
-        foreach (var word in words)
-        {
-            _stored.TryAdd(word, 0);
-        }
-    }
+    public void Remember(IEnumerable<string> words) => _stored.Remember(words);
 
     /// <summary>
     /// Stored words of the bucket that start with <paramref name="prefix"/>, shortest first.

@@ -13,9 +13,11 @@ public enum SearchFields
 
 public static class SearchFieldWeights
 {
+    public const int Highest = 8;
+
     /// <summary>A title word counts most, then a tag, the file name, and the description least.</summary>
     public static int Best(SearchFields fields) =>
-        fields.HasFlag(SearchFields.Title) ? 8
+        fields.HasFlag(SearchFields.Title) ? Highest
         : fields.HasFlag(SearchFields.Tags) ? 6
         : fields.HasFlag(SearchFields.FileName) ? 4
         : fields.HasFlag(SearchFields.Description) ? 2

@@ -14,6 +14,11 @@ internal static class IndexInspection
     public static List<string> PhotosUnder(this IndexingApplication app, string term) =>
         [.. PostingKeys(app, term).SelectMany(key => Entries(app, key))];
 
+    /// <summary>The bytes stored under the term's posting lists, over every segment and shard.</summary>
+    public static long PostingBytesOf(this IndexingApplication app, string term) =>
+        PostingKeys(app, term)
+            .Sum(key => (long)(app.Environment.StateStore(ComponentNames.Index).Get(key)?.Value.Length ?? 0));
+
     /// <summary>Every posting list that still holds an entry of the photo, by stored key.</summary>
     public static List<string> PostingsHolding(this IndexingApplication app, string photoId) =>
         [.. app.Environment.StateStore(ComponentNames.Index).Keys

@@ -44,12 +44,15 @@ internal sealed class IndexingApplication : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<IndexingApplication> StartAsync(CancellationToken cancellationToken)
+    /// <param name="sidecar">The indexing sidecar's flags (daprd's defaults when not given).</param>
+    public static async Task<IndexingApplication> StartAsync(
+        CancellationToken cancellationToken, TestSidecarOptions? sidecar = null)
     {
         var environment = new DaprTestEnvironment(
             DaprResourceSet.FromRepository(),
             new DaprTestEnvironmentOptions { Time = new AcceleratedTimeProvider(ClockSpeedUp) });
-        var factory = new DaprAppFactory<Program>(await environment.StartSidecarAsync(AppIds.Indexing));
+        var factory = new DaprAppFactory<Program>(
+            await environment.StartSidecarAsync(AppIds.Indexing, sidecar));
         await factory.StartAsync(cancellationToken);
         var thumbnails = (await environment.StartSidecarAsync(AppIds.Thumbnails)).CreateDaprClient();
         var upload = (await environment.StartSidecarAsync(AppIds.Upload)).CreateDaprClient();
