@@ -16,9 +16,18 @@ namespace DaprPhotos.Thumbnails.Storage;
 public sealed class RenditionStore(
     ChunkedBlobStore blobs, DaprClient dapr, IOptions<ThumbnailOptions> options, TimeProvider time)
 {
-    public Task<PhotoThumbnailed?> FindSetAsync(string photoId, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<PhotoThumbnailed?>(
+    /// <summary>
+    /// The set of the current spec, if stored. A record written before <c>photo-thumbnailed</c>
+    /// carried its rendition set names none; found under the current fingerprint, it is of that set.
+    /// </summary>
+    public async Task<PhotoThumbnailed?> FindSetAsync(string photoId, CancellationToken cancellationToken)
+    {
+        var set = await dapr.GetStateAsync<PhotoThumbnailed?>(
             ComponentNames.Blobs, SetKey(photoId), cancellationToken: cancellationToken);
+        return set is { RenditionSet: null }
+            ? set with { RenditionSet = options.Value.SetFingerprint }
+            : set;
+    }
 
     /// <summary>Stores every rendition, then the set record, and returns the event to publish.</summary>
     public async Task<PhotoThumbnailed> SaveAsync(
@@ -41,7 +50,8 @@ public sealed class RenditionStore(
             rendered.Metadata,
             rendered.Placeholder,
             rendered.DominantColor,
-            upload);
+            upload,
+            options.Value.SetFingerprint);
         await dapr.SaveStateAsync(
             ComponentNames.Blobs, SetKey(photoId), thumbnailed, cancellationToken: cancellationToken);
         return thumbnailed;

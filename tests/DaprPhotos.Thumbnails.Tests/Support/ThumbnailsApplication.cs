@@ -6,6 +6,8 @@ using DaprPhotos.Contracts.Events;
 using DaprPhotos.Imaging;
 using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DaprPhotos.Thumbnails.Tests.Support;
 
@@ -41,6 +43,9 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
     public ChunkedBlobStore Blobs { get; }
 
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The options the service runs with: its renditions and their set fingerprint.</summary>
+    public ThumbnailOptions Options => Services.GetRequiredService<IOptions<ThumbnailOptions>>().Value;
 
     /// <param name="settings">Configuration over the defaults, e.g. <c>Thumbnails:MaxPixels</c>.</param>
     public static async Task<ThumbnailsApplication> StartAsync(
@@ -99,6 +104,10 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
             integrationEvent,
             new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType },
             cancellationToken);
+
+    /// <summary>Writes a record into <c>blobs</c> as another version of a service left it.</summary>
+    public Task WriteRecordAsync<T>(string key, T value, CancellationToken cancellationToken) =>
+        _upload.SaveStateAsync(ComponentNames.Blobs, key, value, cancellationToken: cancellationToken);
 
     /// <summary>Reads a stored blob back as bytes.</summary>
     public async Task<byte[]> ReadBlobAsync(string key, CancellationToken cancellationToken)
