@@ -27,11 +27,13 @@ public static class ThumbnailServiceExtensions
         });
         builder.Services.AddSingleton<ChunkedBlobStore>();
         builder.Services.AddSingleton<RenditionStore>();
+        builder.Services.AddSingleton<Originals>();
         builder.Services.AddSingleton<PhotoRenderer>();
         builder.Services.AddSingleton<RenderGate>();
         builder.Services.AddSingleton<PhotoLocks>();
         builder.Services.AddSingleton<ThumbnailEvents>();
         builder.Services.AddSingleton<ColdStart>();
+        builder.Services.AddSingleton<PhotoRendering>();
         builder.Services.AddSingleton<PhotoUploadedHandler>();
         builder.Services.AddSingleton<PhotoDeletedHandler>();
         builder.Services.AddHostedService<CodecWarmup>();
