@@ -35,6 +35,7 @@ public static class ThumbnailServiceExtensions
         builder.Services.AddSingleton<ColdStart>();
         builder.Services.AddSingleton<PhotoRendering>();
         builder.Services.AddSingleton<PhotoUploadedHandler>();
+        builder.Services.AddSingleton<PhotoReprocessRequestedHandler>();
         builder.Services.AddSingleton<PhotoDeletedHandler>();
         builder.Services.AddHostedService<CodecWarmup>();
 

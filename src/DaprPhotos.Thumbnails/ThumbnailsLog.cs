@@ -38,4 +38,15 @@ internal static partial class ThumbnailsLog
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information,
         Message = "First rendition set finished {ElapsedMs:0} ms after process start")]
     public static partial void FirstRender(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information,
+        Message = "Reprocess of photo {PhotoId} requested by run {RequestId} ({Reason}), event {EventId}")]
+    public static partial void ReprocessRequested(
+        ILogger logger, string photoId, Guid eventId, string requestId, string reason);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Reprocess of photo {PhotoId} by run {RequestId} names no original or upload facts; "
+            + "event {EventId} dropped")]
+    public static partial void ReprocessIncomplete(
+        ILogger logger, string photoId, Guid eventId, string requestId);
 }
