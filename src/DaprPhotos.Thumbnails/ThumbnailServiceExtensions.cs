@@ -27,6 +27,8 @@ public static class ThumbnailServiceExtensions
         });
         builder.Services.AddSingleton<ChunkedBlobStore>();
         builder.Services.AddSingleton<RenditionStore>();
+        builder.Services.AddSingleton<SetHistory>();
+        builder.Services.AddSingleton<RenditionCleanup>();
         builder.Services.AddSingleton<Originals>();
         builder.Services.AddSingleton<PhotoRenderer>();
         builder.Services.AddSingleton<RenderGate>();

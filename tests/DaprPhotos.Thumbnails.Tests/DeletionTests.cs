@@ -1,3 +1,4 @@
+using DaprPhotos.Blobs;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
 using DaprPhotos.Testing.Diagnostics;
@@ -20,7 +21,7 @@ public sealed class DeletionTests
 
         var settled = await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Equal(SettleReason.Acknowledged, settled.Reason);
-        Assert.Empty(BlobKeysOf(app, $"rendition/{uploaded.PhotoId}/"));
+        Assert.Empty(app.RenditionKeys(uploaded.PhotoId));
     }
 
     [Fact]
@@ -52,6 +53,40 @@ public sealed class DeletionTests
         Assert.DoesNotContain(app.Environment.PublishedEvents<PhotoThumbnailed>(Topics.PhotoThumbnailed),
             e => e.PhotoId == uploaded.PhotoId);
     }
+
+    [Fact]
+    public async Task APhotoRenderedBeforeSetsWereRecordedLosesItsRenditionsToo()
+    {
+        await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
+        var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
+        await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
+        await app.DeleteRecordAsync(BlobKeys.RenditionSets(uploaded.PhotoId), Cancellation);
+
+        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+
+        await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
+        Assert.Empty(app.RenditionKeys(uploaded.PhotoId));
+    }
+
+    // The tombstone, one bulk read (the record of sets and the current spec's manifests), one bulk
+    // delete of every rendition and set record, and the record of sets, ETag-checked.
+    [Fact]
+    public async Task ADeleteCostsFourSidecarCalls()
+    {
+        await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
+        var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
+        await app.SettledAsync(Topics.PhotoUploaded, uploaded.PhotoId, Cancellation);
+        var callsBefore = ThumbnailsCalls(app).Count;
+
+        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+
+        await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
+        var calls = ThumbnailsCalls(app).Skip(callsBefore).Select(call => call.Method);
+        Assert.Equal(["SaveState", "GetBulkState", "DeleteBulkState", "DeleteState"], calls);
+    }
+
+    private static IReadOnlyList<SidecarCall> ThumbnailsCalls(ThumbnailsApplication app) =>
+        app.Environment.Calls.Where(call => call.AppId == AppIds.Thumbnails);
 
     private static PhotoDeleted Deleted(string photoId) =>
         new(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow);

@@ -120,6 +120,14 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
             new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType },
             cancellationToken);
 
+    /// <summary>
+    /// Every key stored in <c>blobs</c> under the photo's renditions: manifests, chunks, set records
+    /// and the record of its sets, as the store holds them (with their prefix).
+    /// </summary>
+    public IReadOnlyList<string> RenditionKeys(string photoId) =>
+        [.. Environment.StateStore(ComponentNames.Blobs).Keys
+            .Where(key => key.Contains($"rendition/{photoId}/", StringComparison.Ordinal))];
+
     /// <summary>Asks for an uploaded photo to be rendered again, as upload's reprocess run does.</summary>
     public async Task<PhotoReprocessRequested> RequestReprocessAsync(
         PhotoUploaded uploaded, CancellationToken cancellationToken)
@@ -134,6 +142,14 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
     /// <summary>Writes a record into <c>blobs</c> as another version of a service left it.</summary>
     public Task WriteRecordAsync<T>(string key, T value, CancellationToken cancellationToken) =>
         _upload.SaveStateAsync(ComponentNames.Blobs, key, value, cancellationToken: cancellationToken);
+
+    /// <summary>Deletes a record from <c>blobs</c>, as if an older version had never written it.</summary>
+    public Task DeleteRecordAsync(string key, CancellationToken cancellationToken) =>
+        _upload.DeleteStateAsync(ComponentNames.Blobs, key, cancellationToken: cancellationToken);
+
+    /// <summary>Reads a record from <c>blobs</c>, as upload's sidecar sees it.</summary>
+    public Task<T?> ReadRecordAsync<T>(string key, CancellationToken cancellationToken) =>
+        _upload.GetStateAsync<T?>(ComponentNames.Blobs, key, cancellationToken: cancellationToken);
 
     /// <summary>Reads a stored blob back as bytes.</summary>
     public async Task<byte[]> ReadBlobAsync(string key, CancellationToken cancellationToken)
