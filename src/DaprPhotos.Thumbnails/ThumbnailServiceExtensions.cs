@@ -1,6 +1,7 @@
 using DaprPhotos.Blobs;
 using DaprPhotos.Imaging;
 using DaprPhotos.Thumbnails;
+using DaprPhotos.Thumbnails.Announcing;
 using DaprPhotos.Thumbnails.Handlers;
 using DaprPhotos.Thumbnails.Rendering;
 using DaprPhotos.Thumbnails.Storage;
@@ -40,6 +41,7 @@ public static class ThumbnailServiceExtensions
         builder.Services.AddSingleton<PhotoReprocessRequestedHandler>();
         builder.Services.AddSingleton<PhotoDeletedHandler>();
         builder.Services.AddHostedService<CodecWarmup>();
+        builder.Services.AddHostedService<RenditionSetAnnouncer>();
 
         return builder;
     }

@@ -49,4 +49,16 @@ internal static partial class ThumbnailsLog
             + "event {EventId} dropped")]
     public static partial void ReprocessIncomplete(
         ILogger logger, string photoId, Guid eventId, string requestId);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
+        Message = "Announced rendition set {RenditionSet} ({Renditions}), event {EventId}, "
+            + "on attempt {Attempt}")]
+    public static partial void Announced(
+        ILogger logger, string renditionSet, string renditions, Guid eventId, int attempt);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning,
+        Message = "Announcing rendition set {RenditionSet} failed on attempt {Attempt}; "
+            + "trying again in {RetryDelaySeconds} s")]
+    public static partial void AnnounceFailed(
+        ILogger logger, string renditionSet, int attempt, double retryDelaySeconds, Exception exception);
 }
