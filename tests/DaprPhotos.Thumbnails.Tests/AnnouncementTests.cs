@@ -13,9 +13,6 @@ namespace DaprPhotos.Thumbnails.Tests;
 /// </summary>
 public sealed class AnnouncementTests
 {
-    // One call and its 3 outbound retries (resiliency.yaml): the smallest fault the app itself sees.
-    private const int FailuresTheSidecarCannotHide = 4;
-
     private const int AnnounceFailedEventId = 3012;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -51,12 +48,12 @@ public sealed class AnnouncementTests
         FaultRule? fault = null;
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation, faults: faults =>
             fault = faults.FailPublish(AppIds.Thumbnails, Topics.RenditionSetAnnounced,
-                times: 2 * FailuresTheSidecarCannotHide));
+                times: 2 * ComponentRetries.FailuresTheSidecarCannotHide));
 
         var announced = await app.Environment.WaitForEventAsync<RenditionSetAnnounced>(
             Topics.RenditionSetAnnounced, _ => true, cancellationToken: Cancellation);
         Assert.Equal(app.Options.SetFingerprint, announced.RenditionSet);
-        Assert.Equal(2 * FailuresTheSidecarCannotHide, fault!.Injected);
+        Assert.Equal(2 * ComponentRetries.FailuresTheSidecarCannotHide, fault!.Injected);
         Assert.Equal(2, app.Logs.Lines.Count(line => line.EventId == AnnounceFailedEventId));
     }
 

@@ -17,7 +17,7 @@ public sealed class DeletionTests
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         var settled = await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Equal(SettleReason.Acknowledged, settled.Reason);
@@ -31,7 +31,7 @@ public sealed class DeletionTests
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Single(BlobKeysOf(app, $"tombstone/{uploaded.PhotoId}"));
@@ -42,7 +42,7 @@ public sealed class DeletionTests
     {
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         var uploaded = await app.StoreOriginalAsync(TestPhotos.Jpeg(800, 600), Cancellation);
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
 
         await app.PublishAsync(uploaded, Cancellation);
@@ -62,7 +62,7 @@ public sealed class DeletionTests
         await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
         await app.DeleteRecordAsync(BlobKeys.RenditionSets(uploaded.PhotoId), Cancellation);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Empty(app.RenditionKeys(uploaded.PhotoId));
@@ -76,20 +76,14 @@ public sealed class DeletionTests
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         await app.SettledAsync(Topics.PhotoUploaded, uploaded.PhotoId, Cancellation);
-        var callsBefore = ThumbnailsCalls(app).Count;
+        var callsBefore = app.Calls().Count;
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
-        var calls = ThumbnailsCalls(app).Skip(callsBefore).Select(call => call.Method);
+        var calls = app.Calls().Skip(callsBefore).Select(call => call.Method);
         Assert.Equal(["SaveState", "GetBulkState", "DeleteBulkState", "DeleteState"], calls);
     }
-
-    private static IReadOnlyList<SidecarCall> ThumbnailsCalls(ThumbnailsApplication app) =>
-        app.Environment.Calls.Where(call => call.AppId == AppIds.Thumbnails);
-
-    private static PhotoDeleted Deleted(string photoId) =>
-        new(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow);
 
     private static List<string> BlobKeysOf(ThumbnailsApplication app, string prefix) =>
         [.. app.Environment.StateStore(ComponentNames.Blobs).Keys

@@ -27,7 +27,7 @@ public sealed class RenditionSetChangeTests
         var first = await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
         var second = await ReprocessWithAsync(app, WebpThumbOnly, uploaded, first);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.NotEqual(first.RenditionSet, second.RenditionSet);
@@ -76,7 +76,7 @@ public sealed class RenditionSetChangeTests
         await app.SettledAsync(Topics.PhotoReprocessRequested, uploaded.PhotoId, Cancellation);
         await ReprocessWithAsync(app, WebpThumbOnly, uploaded, first);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Empty(app.RenditionKeys(uploaded.PhotoId));
@@ -120,9 +120,6 @@ public sealed class RenditionSetChangeTests
     private static bool IsOf(string storedKey, string photoId, PhotoThumbnailed set) =>
         set.Renditions.Any(rendition => storedKey.Contains(rendition.Key, StringComparison.Ordinal))
         || storedKey.EndsWith(BlobKeys.RenditionSet(photoId, set.RenditionSet!), StringComparison.Ordinal);
-
-    private static PhotoDeleted Deleted(string photoId) =>
-        new(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow);
 
     private static Dictionary<string, string?> Renditions(string name, int longestSide, string format) =>
         new()

@@ -1,5 +1,4 @@
 using DaprPhotos.Blobs;
-using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
 using DaprPhotos.Thumbnails.Tests.Support;
 

@@ -11,9 +11,6 @@ namespace DaprPhotos.Thumbnails.Tests;
 /// </summary>
 public sealed class ReprocessTests
 {
-    // One call and its 3 outbound retries (resiliency.yaml): the smallest fault the app itself sees.
-    private const int FailuresTheSidecarCannotHide = 4;
-
     private const int ReprocessRequestedEventId = 3009;
 
     private static readonly Dictionary<string, string?> SmallWebpThumbOnly = new()
@@ -31,16 +28,16 @@ public sealed class ReprocessTests
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         var rendered = await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
-        var writesBefore = RenditionWrites(app, uploaded.PhotoId);
+        var writesBefore = app.RenditionWrites(uploaded.PhotoId);
 
         await app.RequestReprocessAsync(uploaded, Cancellation);
 
         var settled = await app.SettledAsync(
             Topics.PhotoReprocessRequested, uploaded.PhotoId, Cancellation);
         Assert.Equal(SettleReason.Acknowledged, settled.Reason);
-        Assert.Equal(writesBefore, RenditionWrites(app, uploaded.PhotoId));
+        Assert.Equal(writesBefore, app.RenditionWrites(uploaded.PhotoId));
         Assert.Equal(
-            [rendered.EventId, rendered.EventId], Thumbnailed(app, uploaded.PhotoId).Select(e => e.EventId));
+            [rendered.EventId, rendered.EventId], app.Thumbnailed(uploaded.PhotoId).Select(e => e.EventId));
     }
 
     [Fact]
@@ -69,18 +66,17 @@ public sealed class ReprocessTests
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
-        await app.PublishAsync(
-            new PhotoDeleted(Guid.NewGuid(), uploaded.PhotoId, DateTimeOffset.UtcNow), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
-        var writesBefore = RenditionWrites(app, uploaded.PhotoId);
+        var writesBefore = app.RenditionWrites(uploaded.PhotoId);
 
         await app.RequestReprocessAsync(uploaded, Cancellation);
 
         var settled = await app.SettledAsync(
             Topics.PhotoReprocessRequested, uploaded.PhotoId, Cancellation);
         Assert.Equal(SettleReason.Acknowledged, settled.Reason);
-        Assert.Equal(writesBefore, RenditionWrites(app, uploaded.PhotoId));
-        Assert.Single(Thumbnailed(app, uploaded.PhotoId));
+        Assert.Equal(writesBefore, app.RenditionWrites(uploaded.PhotoId));
+        Assert.Single(app.Thumbnailed(uploaded.PhotoId));
     }
 
     [Fact]
@@ -105,7 +101,7 @@ public sealed class ReprocessTests
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         var uploaded = await app.StoreOriginalAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         app.Environment.Faults.FailState(appId: AppIds.Thumbnails, store: ComponentNames.Blobs,
-            method: "SaveState", times: FailuresTheSidecarCannotHide);
+            method: "SaveState", times: ComponentRetries.FailuresTheSidecarCannotHide);
 
         await app.RequestReprocessAsync(uploaded, Cancellation);
 
@@ -130,13 +126,4 @@ public sealed class ReprocessTests
         Assert.Contains(requested.RequestId, line.Message, StringComparison.Ordinal);
         Assert.Contains(requested.EventId.ToString(), line.Message, StringComparison.Ordinal);
     }
-
-    private static List<PhotoThumbnailed> Thumbnailed(ThumbnailsApplication app, string photoId) =>
-        [.. app.Environment.PublishedEvents<PhotoThumbnailed>(Topics.PhotoThumbnailed)
-            .Where(e => e.PhotoId == photoId)];
-
-    private static int RenditionWrites(ThumbnailsApplication app, string photoId) =>
-        app.Environment.Calls.Count(call => call.AppId == AppIds.Thumbnails
-            && call.Method == "SaveState"
-            && call.Target.StartsWith($"rendition/{photoId}/", StringComparison.Ordinal));
 }

@@ -128,6 +128,10 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
         [.. Environment.StateStore(ComponentNames.Blobs).Keys
             .Where(key => key.Contains($"rendition/{photoId}/", StringComparison.Ordinal))];
 
+    /// <summary>Announces that the photo was deleted, as upload does once it is tombstoned.</summary>
+    public Task DeleteAsync(string photoId, CancellationToken cancellationToken) =>
+        PublishAsync(new PhotoDeleted(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow), cancellationToken);
+
     /// <summary>Asks for an uploaded photo to be rendered again, as upload's reprocess run does.</summary>
     public async Task<PhotoReprocessRequested> RequestReprocessAsync(
         PhotoUploaded uploaded, CancellationToken cancellationToken)
