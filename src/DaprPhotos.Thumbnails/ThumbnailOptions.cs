@@ -51,7 +51,10 @@ public sealed class ThumbnailOptions : IValidatableObject
 
     public ImageLimits ImageLimits => new(MaxPixels, MaxSidePixels);
 
-    /// <summary>Names the whole set, so a changed spec renders again under new keys.</summary>
+    /// <summary>
+    /// Names the whole set, so a changed spec renders again under new keys; every
+    /// <c>photo-thumbnailed</c> carries it as its rendition set, and each instance announces it at start.
+    /// </summary>
     public string SetFingerprint =>
         Fingerprint(string.Join(";", Renditions.Select(spec => spec.Fingerprint)));
 

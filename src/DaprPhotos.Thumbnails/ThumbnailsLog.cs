@@ -1,6 +1,9 @@
 namespace DaprPhotos.Thumbnails;
 
-/// <summary>The thumbnail service's log lines, each with the photo id and event id to search by.</summary>
+/// <summary>
+/// The thumbnail service's log lines, each with the photo id and event id to search by (a reprocess
+/// with its run's RequestId too; the rendition-set announcement with its set and event id).
+/// </summary>
 internal static partial class ThumbnailsLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,

@@ -112,6 +112,22 @@ public sealed class ReprocessTests
     }
 
     [Fact]
+    public async Task AReprocessThatNamesNoOriginalIsDeadLetteredWithoutPhotoFailed()
+    {
+        await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
+        var uploaded = await app.StoreOriginalAsync(TestPhotos.Jpeg(400, 300), Cancellation);
+        var incomplete = new PhotoReprocessRequested(Guid.NewGuid(), uploaded.PhotoId, DateTimeOffset.UtcNow,
+            "", UploadFacts.From(uploaded), "the rendition set is outdated", "reprocess-incomplete");
+
+        await app.PublishAsync(incomplete, Cancellation);
+
+        var settled = await app.SettledAsync(
+            Topics.PhotoReprocessRequested, uploaded.PhotoId, Cancellation);
+        Assert.Equal(SettleReason.DeadLettered, settled.Reason);
+        Assert.Empty(app.Environment.PublishedEvents<PhotoFailed>(Topics.PhotoFailed));
+    }
+
+    [Fact]
     public async Task AReprocessIsLoggedWithTheRunThatAskedForIt()
     {
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
