@@ -1,9 +1,7 @@
-using System.Security.Cryptography;
 using Dapr.Client;
 using DaprPhotos.Blobs;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
-using DaprPhotos.Imaging;
 using DaprPhotos.Testing.Faults;
 using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Resources;
@@ -17,7 +15,7 @@ namespace DaprPhotos.Thumbnails.Tests.Support;
 /// stores originals straight into <c>blobs</c> (bypassing upload's checks) and publishes
 /// <c>photo-uploaded</c>, <c>photo-deleted</c> and <c>photo-reprocess-requested</c> as upload would.
 /// </summary>
-internal sealed class ThumbnailsApplication : IAsyncDisposable
+internal sealed partial class ThumbnailsApplication : IAsyncDisposable
 {
     // 10x, not the default 100x: the 60 s delivery timeout must outlast a render on a busy machine.
     private const double ClockSpeedUp = 10;
@@ -88,29 +86,6 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
         return uploaded;
     }
 
-    /// <summary>Stores an original in chunks, as upload does, and returns the event that names it.</summary>
-    public async Task<PhotoUploaded> StoreOriginalAsync(
-        byte[] bytes, CancellationToken cancellationToken, string? photoId = null)
-    {
-        photoId ??= Guid.CreateVersion7().ToString("N");
-        var key = BlobKeys.Original(photoId);
-        const int chunkSize = 1024 * 1024;
-        var chunks = 0;
-        for (var offset = 0; offset < bytes.Length || chunks == 0; offset += chunkSize)
-        {
-            var chunk = bytes.AsMemory(offset, Math.Min(chunkSize, bytes.Length - offset));
-            await Blobs.WriteChunkAsync(key, chunks++, chunk, cancellationToken);
-        }
-
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var format = FormatSniffer.Detect(bytes).Format?.Name ?? "unknown";
-        var manifest = new BlobManifest(
-            key, "image/jpeg", bytes.Length, sha256, chunks, chunkSize, DateTimeOffset.UtcNow);
-        await Blobs.WriteManifestAsync(manifest, cancellationToken);
-        return new PhotoUploaded(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow, key, format, 0, 0,
-            bytes.Length, sha256, "photo.jpg", null, null, []);
-    }
-
     public Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
         where TEvent : IIntegrationEvent =>
         _upload.PublishEventAsync(
@@ -119,14 +94,6 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
             integrationEvent,
             new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType },
             cancellationToken);
-
-    /// <summary>
-    /// Every key stored in <c>blobs</c> under the photo's renditions: manifests, chunks, set records
-    /// and the record of its sets, as the store holds them (with their prefix).
-    /// </summary>
-    public IReadOnlyList<string> RenditionKeys(string photoId) =>
-        [.. Environment.StateStore(ComponentNames.Blobs).Keys
-            .Where(key => key.Contains($"rendition/{photoId}/", StringComparison.Ordinal))];
 
     /// <summary>Announces that the photo was deleted, as upload does once it is tombstoned.</summary>
     public Task DeleteAsync(string photoId, CancellationToken cancellationToken) =>
@@ -141,29 +108,6 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
             $"reprocess-{Guid.NewGuid():N}");
         await PublishAsync(requested, cancellationToken);
         return requested;
-    }
-
-    /// <summary>Writes a record into <c>blobs</c> as another version of a service left it.</summary>
-    public Task WriteRecordAsync<T>(string key, T value, CancellationToken cancellationToken) =>
-        _upload.SaveStateAsync(ComponentNames.Blobs, key, value, cancellationToken: cancellationToken);
-
-    /// <summary>Deletes a record from <c>blobs</c>, as if an older version had never written it.</summary>
-    public Task DeleteRecordAsync(string key, CancellationToken cancellationToken) =>
-        _upload.DeleteStateAsync(ComponentNames.Blobs, key, cancellationToken: cancellationToken);
-
-    /// <summary>Reads a record from <c>blobs</c>, as upload's sidecar sees it.</summary>
-    public Task<T?> ReadRecordAsync<T>(string key, CancellationToken cancellationToken) =>
-        _upload.GetStateAsync<T?>(ComponentNames.Blobs, key, cancellationToken: cancellationToken);
-
-    /// <summary>Reads a stored blob back as bytes.</summary>
-    public async Task<byte[]> ReadBlobAsync(string key, CancellationToken cancellationToken)
-    {
-        var manifest = await Blobs.GetManifestAsync(key, cancellationToken)
-            ?? throw new InvalidOperationException($"No blob {key}");
-        await using var stream = Blobs.OpenRead(manifest);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
     }
 
     public async ValueTask DisposeAsync()
