@@ -18,6 +18,12 @@ public static class BlobKeys
     public static string RenditionSet(string photoId, string setFingerprint) =>
         $"rendition/{photoId}/set-{setFingerprint}";
 
+    /// <summary>
+    /// Which rendition sets are stored for a photo, whatever spec rendered them, so deleting the photo
+    /// finds the sets of older specs too.
+    /// </summary>
+    public static string RenditionSets(string photoId) => $"rendition/{photoId}/sets";
+
     /// <summary>Marks a deleted photo, so a late event about it is dropped rather than acted on.</summary>
     public static string Tombstone(string photoId) => $"tombstone/{photoId}";
 

@@ -44,11 +44,22 @@ public sealed class ChunkedBlobStore(DaprClient dapr)
     /// Deletes a blob's manifest and up to <paramref name="chunkCount"/> chunks in one call; keys
     /// that were never written are no error, so a half-written blob can be cleaned up too.
     /// </summary>
-    public Task DeleteAsync(string blobKey, int chunkCount, CancellationToken cancellationToken)
+    public Task DeleteAsync(string blobKey, int chunkCount, CancellationToken cancellationToken) =>
+        DeleteAsync([(blobKey, chunkCount)], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeleteAsync(string, int, CancellationToken)"/>, for many blobs in one call; a key
+    /// with no chunks is deleted on its own (a plain record beside the blobs).
+    /// </summary>
+    public Task DeleteAsync(
+        IEnumerable<(string BlobKey, int ChunkCount)> blobs, CancellationToken cancellationToken)
     {
-        var items = Enumerable.Range(0, chunkCount)
-            .Select(index => new BulkDeleteStateItem(BlobKeys.Chunk(blobKey, index), ""))
-            .Prepend(new BulkDeleteStateItem(blobKey, ""))
+        var items = blobs
+            .SelectMany(blob => Enumerable.Range(0, blob.ChunkCount)
+                .Select(index => BlobKeys.Chunk(blob.BlobKey, index))
+                .Prepend(blob.BlobKey))
+            .Distinct(StringComparer.Ordinal)
+            .Select(key => new BulkDeleteStateItem(key, ""))
             .ToList();
         return dapr.DeleteBulkStateAsync(ComponentNames.Blobs, items, cancellationToken);
     }

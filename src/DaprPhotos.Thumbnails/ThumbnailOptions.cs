@@ -10,6 +10,9 @@ public sealed class ThumbnailOptions : IValidatableObject
 {
     public const string SectionName = "Thumbnails";
 
+    /// <summary>The smallest <see cref="ChunkSizeBytes"/> allowed.</summary>
+    public const int MinChunkSizeBytes = 64 * 1024;
+
     /// <summary>The renditions of every photo; by default a 1280 px preview and a 256 px thumb.</summary>
     public List<RenditionSpec> Renditions { get; set; } =
     [
@@ -43,12 +46,15 @@ public sealed class ThumbnailOptions : IValidatableObject
     /// <summary>
     /// Bytes per stored rendition chunk: one sidecar request each, well under daprd's 4 MiB.
     /// </summary>
-    [Range(64 * 1024, 3 * 1024 * 1024)]
+    [Range(MinChunkSizeBytes, 3 * 1024 * 1024)]
     public int ChunkSizeBytes { get; set; } = 1024 * 1024;
 
     public ImageLimits ImageLimits => new(MaxPixels, MaxSidePixels);
 
-    /// <summary>Names the whole set, so a changed spec renders again under new keys.</summary>
+    /// <summary>
+    /// Names the whole set, so a changed spec renders again under new keys; every
+    /// <c>photo-thumbnailed</c> carries it as its rendition set, and each instance announces it at start.
+    /// </summary>
     public string SetFingerprint =>
         Fingerprint(string.Join(";", Renditions.Select(spec => spec.Fingerprint)));
 

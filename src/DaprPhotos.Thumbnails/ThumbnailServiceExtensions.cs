@@ -1,6 +1,7 @@
 using DaprPhotos.Blobs;
 using DaprPhotos.Imaging;
 using DaprPhotos.Thumbnails;
+using DaprPhotos.Thumbnails.Announcing;
 using DaprPhotos.Thumbnails.Handlers;
 using DaprPhotos.Thumbnails.Rendering;
 using DaprPhotos.Thumbnails.Storage;
@@ -27,14 +28,20 @@ public static class ThumbnailServiceExtensions
         });
         builder.Services.AddSingleton<ChunkedBlobStore>();
         builder.Services.AddSingleton<RenditionStore>();
+        builder.Services.AddSingleton<SetHistory>();
+        builder.Services.AddSingleton<RenditionCleanup>();
+        builder.Services.AddSingleton<Originals>();
         builder.Services.AddSingleton<PhotoRenderer>();
         builder.Services.AddSingleton<RenderGate>();
         builder.Services.AddSingleton<PhotoLocks>();
         builder.Services.AddSingleton<ThumbnailEvents>();
         builder.Services.AddSingleton<ColdStart>();
+        builder.Services.AddSingleton<PhotoRendering>();
         builder.Services.AddSingleton<PhotoUploadedHandler>();
+        builder.Services.AddSingleton<PhotoReprocessRequestedHandler>();
         builder.Services.AddSingleton<PhotoDeletedHandler>();
         builder.Services.AddHostedService<CodecWarmup>();
+        builder.Services.AddHostedService<RenditionSetAnnouncer>();
 
         return builder;
     }

@@ -1,6 +1,9 @@
 namespace DaprPhotos.Thumbnails;
 
-/// <summary>The thumbnail service's log lines, each with the photo id and event id to search by.</summary>
+/// <summary>
+/// The thumbnail service's log lines, each with the photo id and event id to search by (a reprocess
+/// with its run's RequestId too; the rendition-set announcement with its set and event id).
+/// </summary>
 internal static partial class ThumbnailsLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
@@ -38,4 +41,27 @@ internal static partial class ThumbnailsLog
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information,
         Message = "First rendition set finished {ElapsedMs:0} ms after process start")]
     public static partial void FirstRender(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information,
+        Message = "Reprocess of photo {PhotoId} requested by run {RequestId} ({Reason}), event {EventId}")]
+    public static partial void ReprocessRequested(
+        ILogger logger, string photoId, Guid eventId, string requestId, string reason);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Reprocess of photo {PhotoId} by run {RequestId} names no original or upload facts; "
+            + "event {EventId} dropped")]
+    public static partial void ReprocessIncomplete(
+        ILogger logger, string photoId, Guid eventId, string requestId);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
+        Message = "Announced rendition set {RenditionSet} ({Renditions}), event {EventId}, "
+            + "on attempt {Attempt}")]
+    public static partial void Announced(
+        ILogger logger, string renditionSet, string renditions, Guid eventId, int attempt);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning,
+        Message = "Announcing rendition set {RenditionSet} failed on attempt {Attempt}; "
+            + "trying again in {RetryDelaySeconds} s")]
+    public static partial void AnnounceFailed(
+        ILogger logger, string renditionSet, int attempt, double retryDelaySeconds, Exception exception);
 }

@@ -37,11 +37,13 @@ public sealed class TraceTests(TracedPhoto traced) : IClassFixture<TracedPhoto>
     [Fact]
     public void FromTheRenderOnEveryPublishAndDeliveryStaysInOneTrace()
     {
-        var render = Assert.Single(SpansServing(AppIds.Thumbnails, $"/events/{Topics.PhotoUploaded}"));
+        var served = Assert.Single(Served(AppIds.Thumbnails, $"/events/{Topics.PhotoUploaded}"));
+        var render = served.TraceId.ToHexString();
 
+        // From the render on: thumbnails announces its rendition set at start, in a trace of its own.
         string[] later =
         [
-            .. SidecarCallTraces(AppIds.Thumbnails, "PublishEvent"),
+            .. SidecarCallTraces(AppIds.Thumbnails, "PublishEvent", since: served.StartTimeUtc),
             .. CloudEventTraces(Topics.PhotoThumbnailed),
             .. SpansServing(AppIds.Indexing, $"/events/{Topics.PhotoThumbnailed}"),
             .. SpansServing(AppIds.Upload, $"/events/{Topics.PhotoThumbnailed}"),
@@ -73,14 +75,18 @@ public sealed class TraceTests(TracedPhoto traced) : IClassFixture<TracedPhoto>
 
     // The trace ids of the server spans with which the app served the path.
     private List<string> SpansServing(string appId, string path) =>
-        [.. traced.Spans.Spans.Snapshot()
-            .Where(span => ServedSpans.Path(span) == path && ServedSpans.AppId(span) == appId)
-            .Select(span => span.TraceId.ToHexString())];
+        [.. Served(appId, path).Select(span => span.TraceId.ToHexString())];
 
-    // The trace ids of the app's calls to its sidecar's API method.
-    private List<string> SidecarCallTraces(string appId, string method) =>
+    // The server spans with which the app served the path.
+    private List<Activity> Served(string appId, string path) =>
         [.. traced.Spans.Spans.Snapshot()
-            .Where(span => ServedSpans.SidecarCall(span, traced.Pipeline.Environment) == (appId, method))
+            .Where(span => ServedSpans.Path(span) == path && ServedSpans.AppId(span) == appId)];
+
+    // The trace ids of the app's calls to its sidecar's API method (those started since a time).
+    private List<string> SidecarCallTraces(string appId, string method, DateTime? since = null) =>
+        [.. traced.Spans.Spans.Snapshot()
+            .Where(span => ServedSpans.SidecarCall(span, traced.Pipeline.Environment) == (appId, method)
+                && span.StartTimeUtc >= (since ?? DateTime.MinValue))
             .Select(span => span.TraceId.ToHexString())];
 
     // For each CloudEvent about the photo on the topic: the trace in traceparent, then in traceid.

@@ -1,3 +1,4 @@
+using DaprPhotos.Blobs;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
 using DaprPhotos.Testing.Diagnostics;
@@ -16,11 +17,11 @@ public sealed class DeletionTests
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         var settled = await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Equal(SettleReason.Acknowledged, settled.Reason);
-        Assert.Empty(BlobKeysOf(app, $"rendition/{uploaded.PhotoId}/"));
+        Assert.Empty(app.RenditionKeys(uploaded.PhotoId));
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class DeletionTests
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
         await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
 
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
 
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
         Assert.Single(BlobKeysOf(app, $"tombstone/{uploaded.PhotoId}"));
@@ -41,7 +42,7 @@ public sealed class DeletionTests
     {
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         var uploaded = await app.StoreOriginalAsync(TestPhotos.Jpeg(800, 600), Cancellation);
-        await app.PublishAsync(Deleted(uploaded.PhotoId), Cancellation);
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
         await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
 
         await app.PublishAsync(uploaded, Cancellation);
@@ -53,8 +54,36 @@ public sealed class DeletionTests
             e => e.PhotoId == uploaded.PhotoId);
     }
 
-    private static PhotoDeleted Deleted(string photoId) =>
-        new(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow);
+    [Fact]
+    public async Task APhotoRenderedBeforeSetsWereRecordedLosesItsRenditionsToo()
+    {
+        await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
+        var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
+        await app.ThumbnailedAsync(uploaded.PhotoId, Cancellation);
+        await app.DeleteRecordAsync(BlobKeys.RenditionSets(uploaded.PhotoId), Cancellation);
+
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
+
+        await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
+        Assert.Empty(app.RenditionKeys(uploaded.PhotoId));
+    }
+
+    // The tombstone, one bulk read (the record of sets and the current spec's manifests), one bulk
+    // delete of every rendition and set record, and the record of sets, ETag-checked.
+    [Fact]
+    public async Task ADeleteCostsFourSidecarCalls()
+    {
+        await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
+        var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
+        await app.SettledAsync(Topics.PhotoUploaded, uploaded.PhotoId, Cancellation);
+        var callsBefore = app.Calls().Count;
+
+        await app.DeleteAsync(uploaded.PhotoId, Cancellation);
+
+        await app.SettledAsync(Topics.PhotoDeleted, uploaded.PhotoId, Cancellation);
+        var calls = app.Calls().Skip(callsBefore).Select(call => call.Method);
+        Assert.Equal(["SaveState", "GetBulkState", "DeleteBulkState", "DeleteState"], calls);
+    }
 
     private static List<string> BlobKeysOf(ThumbnailsApplication app, string prefix) =>
         [.. app.Environment.StateStore(ComponentNames.Blobs).Keys

@@ -10,9 +10,6 @@ namespace DaprPhotos.Thumbnails.Tests;
 /// </summary>
 public sealed class TransientFaultTests
 {
-    // One call and its 3 outbound retries: the smallest fault the app itself sees.
-    private const int FailuresTheSidecarCannotHide = 4;
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -35,7 +32,7 @@ public sealed class TransientFaultTests
     {
         await using var app = await ThumbnailsApplication.StartAsync(Cancellation);
         app.Environment.Faults.FailState(appId: AppIds.Thumbnails, store: ComponentNames.Blobs,
-            method: "SaveState", times: FailuresTheSidecarCannotHide);
+            method: "SaveState", times: ComponentRetries.FailuresTheSidecarCannotHide);
 
         var uploaded = await app.UploadAsync(TestPhotos.Jpeg(800, 600), Cancellation);
 

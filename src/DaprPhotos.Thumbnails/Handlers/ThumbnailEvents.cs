@@ -17,5 +17,9 @@ public sealed class ThumbnailEvents(DaprClient dapr, TimeProvider time)
             new PhotoFailed(Guid.NewGuid(), photoId, time.GetUtcNow(), AppIds.Thumbnails, reason, stage),
             Type(PhotoFailed.CloudEventType), cancellationToken);
 
+    public Task AnnounceAsync(RenditionSetAnnounced announced, CancellationToken cancellationToken) =>
+        dapr.PublishEventAsync(ComponentNames.PubSub, RenditionSetAnnounced.Topic, announced,
+            Type(RenditionSetAnnounced.CloudEventType), cancellationToken);
+
     private static Dictionary<string, string> Type(string type) => new() { ["cloudevent.type"] = type };
 }

@@ -21,6 +21,12 @@ internal static class Deliveries
         app.Environment.WaitForEventAsync<PhotoFailed>(
             Topics.PhotoFailed, e => e.PhotoId == photoId, Patience, cancellationToken);
 
+    /// <summary>Every photo-thumbnailed published about the photo so far, oldest first.</summary>
+    public static IReadOnlyList<PhotoThumbnailed> Thumbnailed(
+        this ThumbnailsApplication app, string photoId) =>
+        [.. app.Environment.PublishedEvents<PhotoThumbnailed>(Topics.PhotoThumbnailed)
+            .Where(e => e.PhotoId == photoId)];
+
     /// <summary>
     /// Waits until thumbnails has settled the <paramref name="nth"/> message on <paramref name="topic"/>
     /// about the photo (1 = the first published) and returns how.

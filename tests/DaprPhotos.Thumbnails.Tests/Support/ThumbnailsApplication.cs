@@ -1,26 +1,27 @@
-using System.Security.Cryptography;
 using Dapr.Client;
 using DaprPhotos.Blobs;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
-using DaprPhotos.Imaging;
+using DaprPhotos.Testing.Faults;
 using DaprPhotos.Testing.Hosting;
 using DaprPhotos.Testing.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DaprPhotos.Thumbnails.Tests.Support;
 
 /// <summary>
 /// The thumbnail service on the repository's own components, with a sidecar playing upload: it
 /// stores originals straight into <c>blobs</c> (bypassing upload's checks) and publishes
-/// <c>photo-uploaded</c> and <c>photo-deleted</c> as upload would.
+/// <c>photo-uploaded</c>, <c>photo-deleted</c> and <c>photo-reprocess-requested</c> as upload would.
 /// </summary>
-internal sealed class ThumbnailsApplication : IAsyncDisposable
+internal sealed partial class ThumbnailsApplication : IAsyncDisposable
 {
     // 10x, not the default 100x: the 60 s delivery timeout must outlast a render on a busy machine.
     private const double ClockSpeedUp = 10;
 
-    private readonly ThumbnailsFactory _factory;
     private readonly DaprClient _upload;
+    private ThumbnailsFactory _factory;
 
     private ThumbnailsApplication(
         DaprTestEnvironment environment, ThumbnailsFactory factory, DaprClient upload, CapturedLogs logs)
@@ -42,19 +43,36 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The options the service runs with: its renditions and their set fingerprint.</summary>
+    public ThumbnailOptions Options => Services.GetRequiredService<IOptions<ThumbnailOptions>>().Value;
+
     /// <param name="settings">Configuration over the defaults, e.g. <c>Thumbnails:MaxPixels</c>.</param>
+    /// <param name="faults">Faults to inject before the service starts, for what it does at start.</param>
     public static async Task<ThumbnailsApplication> StartAsync(
-        CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<SidecarFaults>? faults = null)
     {
         var environment = new DaprTestEnvironment(
             DaprResourceSet.FromRepository(),
             new DaprTestEnvironmentOptions { Time = new AcceleratedTimeProvider(ClockSpeedUp) });
-        var sidecar = await environment.StartSidecarAsync(AppIds.Thumbnails);
+        faults?.Invoke(environment.Faults);
         var logs = new CapturedLogs();
-        var factory = new ThumbnailsFactory(sidecar, settings ?? new Dictionary<string, string?>(), logs);
-        await factory.StartAsync(cancellationToken);
+        var factory = await StartServiceAsync(environment, settings, logs, cancellationToken);
         var upload = (await environment.StartSidecarAsync(AppIds.Upload)).CreateDaprClient();
         return new ThumbnailsApplication(environment, factory, upload, logs);
+    }
+
+    /// <summary>
+    /// Stops the service and its sidecar, then starts both again with <paramref name="settings"/> on
+    /// the same stores and broker: a deploy that changes, say, <c>Thumbnails:Renditions</c>.
+    /// </summary>
+    public async Task RestartAsync(
+        IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        await _factory.DisposeAsync();
+        await _factory.Sidecar.DisposeAsync();
+        _factory = await StartServiceAsync(Environment, settings, Logs, cancellationToken);
     }
 
     public HttpClient CreateClient() => _factory.CreateClient();
@@ -68,29 +86,6 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
         return uploaded;
     }
 
-    /// <summary>Stores an original in chunks, as upload does, and returns the event that names it.</summary>
-    public async Task<PhotoUploaded> StoreOriginalAsync(
-        byte[] bytes, CancellationToken cancellationToken, string? photoId = null)
-    {
-        photoId ??= Guid.CreateVersion7().ToString("N");
-        var key = BlobKeys.Original(photoId);
-        const int chunkSize = 1024 * 1024;
-        var chunks = 0;
-        for (var offset = 0; offset < bytes.Length || chunks == 0; offset += chunkSize)
-        {
-            var chunk = bytes.AsMemory(offset, Math.Min(chunkSize, bytes.Length - offset));
-            await Blobs.WriteChunkAsync(key, chunks++, chunk, cancellationToken);
-        }
-
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var format = FormatSniffer.Detect(bytes).Format?.Name ?? "unknown";
-        var manifest = new BlobManifest(
-            key, "image/jpeg", bytes.Length, sha256, chunks, chunkSize, DateTimeOffset.UtcNow);
-        await Blobs.WriteManifestAsync(manifest, cancellationToken);
-        return new PhotoUploaded(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow, key, format, 0, 0,
-            bytes.Length, sha256, "photo.jpg", null, null, []);
-    }
-
     public Task PublishAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
         where TEvent : IIntegrationEvent =>
         _upload.PublishEventAsync(
@@ -100,15 +95,19 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
             new Dictionary<string, string> { ["cloudevent.type"] = TEvent.CloudEventType },
             cancellationToken);
 
-    /// <summary>Reads a stored blob back as bytes.</summary>
-    public async Task<byte[]> ReadBlobAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Announces that the photo was deleted, as upload does once it is tombstoned.</summary>
+    public Task DeleteAsync(string photoId, CancellationToken cancellationToken) =>
+        PublishAsync(new PhotoDeleted(Guid.NewGuid(), photoId, DateTimeOffset.UtcNow), cancellationToken);
+
+    /// <summary>Asks for an uploaded photo to be rendered again, as upload's reprocess run does.</summary>
+    public async Task<PhotoReprocessRequested> RequestReprocessAsync(
+        PhotoUploaded uploaded, CancellationToken cancellationToken)
     {
-        var manifest = await Blobs.GetManifestAsync(key, cancellationToken)
-            ?? throw new InvalidOperationException($"No blob {key}");
-        await using var stream = Blobs.OpenRead(manifest);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
+        var requested = new PhotoReprocessRequested(Guid.NewGuid(), uploaded.PhotoId, DateTimeOffset.UtcNow,
+            uploaded.OriginalKey, UploadFacts.From(uploaded), "the rendition set is outdated",
+            $"reprocess-{Guid.NewGuid():N}");
+        await PublishAsync(requested, cancellationToken);
+        return requested;
     }
 
     public async ValueTask DisposeAsync()
@@ -116,5 +115,17 @@ internal sealed class ThumbnailsApplication : IAsyncDisposable
         _upload.Dispose();
         await _factory.DisposeAsync();
         await Environment.DisposeAsync();
+    }
+
+    private static async Task<ThumbnailsFactory> StartServiceAsync(
+        DaprTestEnvironment environment,
+        IReadOnlyDictionary<string, string?>? settings,
+        CapturedLogs logs,
+        CancellationToken cancellationToken)
+    {
+        var sidecar = await environment.StartSidecarAsync(AppIds.Thumbnails);
+        var factory = new ThumbnailsFactory(sidecar, settings ?? new Dictionary<string, string?>(), logs);
+        await factory.StartAsync(cancellationToken);
+        return factory;
     }
 }
