@@ -9,7 +9,8 @@ internal sealed record PhotoView(
     string FileName,
     PhotoErrorView? LastError,
     IReadOnlyList<RenditionView> Renditions,
-    PhotoMetadata? Metadata)
+    PhotoMetadata? Metadata,
+    string? RenditionSet = null)
 {
     public const string Indexed = "Indexed";
     public const string Failed = "Failed";
@@ -26,4 +27,4 @@ internal sealed record RenditionView(
 /// <summary>One page of <c>GET /search</c>.</summary>
 internal sealed record SearchPage(IReadOnlyList<SearchHitView> Hits, string? ContinuationToken);
 
-internal sealed record SearchHitView(string PhotoId, string? Title);
+internal sealed record SearchHitView(string PhotoId, string? Title, IReadOnlyList<string>? Renditions = null);

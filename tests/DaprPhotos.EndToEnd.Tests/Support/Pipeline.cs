@@ -26,8 +26,13 @@ internal sealed partial class Pipeline : IAsyncDisposable
     private const double ClockSpeedUp = 10;
 
     private readonly List<IAsyncDisposable> _hosts = [];
+    private ServiceFactory<ThumbnailsProgram>? _thumbnails;
 
-    private Pipeline(DaprTestEnvironment environment) => Environment = environment;
+    private Pipeline(DaprTestEnvironment environment, PipelineOptions options)
+    {
+        Environment = environment;
+        _options = options;
+    }
 
     public DaprTestEnvironment Environment { get; }
 
@@ -49,11 +54,12 @@ internal sealed partial class Pipeline : IAsyncDisposable
                 Time = new AcceleratedTimeProvider(ClockSpeedUp),
                 Seed = options.Seed,
             });
-        var pipeline = new Pipeline(environment);
+        var pipeline = new Pipeline(environment, options);
         try
         {
             var upload = await pipeline.HostAsync<UploadProgram>(AppIds.Upload, options, cancellationToken);
-            await pipeline.HostAsync<ThumbnailsProgram>(AppIds.Thumbnails, options, cancellationToken);
+            pipeline._thumbnails =
+                await pipeline.HostAsync<ThumbnailsProgram>(AppIds.Thumbnails, options, cancellationToken);
             var indexing =
                 await pipeline.HostAsync<IndexingProgram>(AppIds.Indexing, options, cancellationToken);
             (pipeline.Upload, pipeline.UploadServices) = (upload.CreateClient(), upload.Services);
@@ -80,11 +86,12 @@ internal sealed partial class Pipeline : IAsyncDisposable
     }
 
     private async Task<ServiceFactory<TEntryPoint>> HostAsync<TEntryPoint>(
-        string appId, PipelineOptions options, CancellationToken cancellationToken)
+        string appId, PipelineOptions options, CancellationToken cancellationToken,
+        TestSidecar? sidecar = null, IReadOnlyDictionary<string, string?>? settings = null)
         where TEntryPoint : class
     {
-        var sidecar = await Environment.StartSidecarAsync(appId);
-        var factory = new ServiceFactory<TEntryPoint>(sidecar, Settings(appId))
+        sidecar ??= await Environment.StartSidecarAsync(appId);
+        var factory = new ServiceFactory<TEntryPoint>(sidecar, settings ?? Settings(appId))
         {
             TestServices = services => ReplaceServices(services, appId, options),
         };
@@ -117,6 +124,9 @@ internal sealed partial class Pipeline : IAsyncDisposable
             // The shortest the options allow: an upload cut off mid-way is swept after 60 s (6 s here).
             settings["Upload:AbandonedUploadAfterSeconds"] = "60";
             settings["Upload:JanitorIntervalSeconds"] = "10";
+            settings["Admin:ApiKey"] = AdminKey;
+            settings["Jobs:PollIntervalSeconds"] = "0.05";
+            settings["Jobs:PauseBetweenBatchesSeconds"] = "0";
         }
 
         return settings;
