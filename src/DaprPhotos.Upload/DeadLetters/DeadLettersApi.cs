@@ -33,23 +33,8 @@ public static class DeadLettersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        deadLetters.MapGet(
-                "/redrives/{id}",
-                (string id, JobRunner jobs, CancellationToken cancellationToken) =>
-                    jobs.StatusAsync(RedriveWorkflow.JobKind, id, RedrivesRoute, cancellationToken))
-            .WithName("GetRedrive")
-            .WithSummary("A redrive job's progress: done, failed, remaining")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        deadLetters.MapPost(
-                "/redrives/{id}/cancel",
-                (string id, JobRunner jobs, CancellationToken cancellationToken) =>
-                    jobs.CancelAsync(RedriveWorkflow.JobKind, id, RedrivesRoute, cancellationToken))
-            .WithName("CancelRedrive")
-            .WithSummary("Stop a redrive job at its next wait")
-            .Produces<JobStatusResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        deadLetters.MapGroup("/redrives")
+            .MapJobStatusAndCancel(RedriveWorkflow.JobKind, RedrivesRoute, "Redrive");
 
         return admin;
     }

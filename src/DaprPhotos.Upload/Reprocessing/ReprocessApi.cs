@@ -21,19 +21,7 @@ public static class ReprocessApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        reprocess.MapGet("/{id}", (string id, JobRunner jobs, CancellationToken cancellationToken) =>
-                jobs.StatusAsync(ReprocessWorkflow.JobKind, id, Route, cancellationToken))
-            .WithName("GetReprocess")
-            .WithSummary("A reprocessing job's progress: done, failed, remaining")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        reprocess.MapPost("/{id}/cancel", (string id, JobRunner jobs, CancellationToken cancellationToken) =>
-                jobs.CancelAsync(ReprocessWorkflow.JobKind, id, Route, cancellationToken))
-            .WithName("CancelReprocess")
-            .WithSummary("Stop a reprocessing job at its next wait; what it finished stays done")
-            .Produces<JobStatusResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        reprocess.MapJobStatusAndCancel(ReprocessWorkflow.JobKind, Route, "Reprocess");
 
         return admin;
     }
