@@ -28,6 +28,7 @@ public static class UploadServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => SafeImageConfiguration.Create());
         builder.Services.AddSingleton<ChunkedBlobStore>();
+        builder.Services.AddSingleton<CheckedWrites>();
         builder.Services.AddSingleton<PhotoRepository>();
         builder.Services.AddSingleton<StateSets>();
         builder.Services.AddSingleton<ClaimStore>();

@@ -11,10 +11,10 @@ namespace DaprPhotos.Upload.DeadLetters;
 /// Dead letters in the <c>photos</c> store: one record each, and their ids listed per day (UTC) of
 /// their first arrival, so they can be paged newest first through the state API alone.
 /// </summary>
-public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvider time)
+public sealed class DeadLetterStore(
+    DaprClient dapr, StateSets sets, CheckedWrites writes, TimeProvider time)
 {
     private const string DaysKey = "dead-letters/days";
-    private const int MaxConflictRetries = 10;
 
     /// <summary>
     /// Records a dead letter: new, arriving again after a redrive (pending again), or a redelivery
@@ -27,11 +27,9 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
     {
         var id = DeadLetterRecord.IdOf(topic, subscriberAppId, deadLettered.EventId);
         var now = time.GetUtcNow();
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
-        {
-            var (stored, etag) = await dapr.GetStateAndETagAsync<DeadLetterRecord?>(
-                ComponentNames.Photos, DeadLetterRecord.StoreKey(id), cancellationToken: cancellationToken);
-            var next = stored switch
+        var (record, arrived) = await writes.ChangeAsync<DeadLetterRecord>(
+            DeadLetterRecord.StoreKey(id),
+            stored => stored switch
             {
                 null => New(id, topic, subscriberAppId, deadLettered, now),
                 { State: DeadLetterState.Redriven } => stored with
@@ -41,24 +39,14 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
                     LastDeadLetteredAt = now,
                 },
                 _ => null,
-            };
-            if (next is null)
-            {
-                return (stored!, false);
-            }
+            },
+            cancellationToken);
 
-            if (await dapr.TrySaveStateAsync(
-                ComponentNames.Photos, DeadLetterRecord.StoreKey(id), next, etag,
-                cancellationToken: cancellationToken))
-            {
-                var day = ListingIndex.DayOf(next.FirstDeadLetteredAt);
-                await sets.AddAsync(DayKey(day), id, cancellationToken);
-                await sets.AddAsync(DaysKey, day, cancellationToken);
-                return (next, true);
-            }
-        }
-
-        throw new ConcurrencyConflictException($"The dead letter {id} kept changing; it will be retried.");
+        // Listed after it is stored, and again on every redelivery: a crash in between is mended.
+        var day = ListingIndex.DayOf(record!.FirstDeadLetteredAt);
+        await sets.AddAsync(DayKey(day), id, cancellationToken);
+        await sets.AddAsync(DaysKey, day, cancellationToken);
+        return (record, arrived);
     }
 
     public Task<DeadLetterRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -101,25 +89,19 @@ public sealed class DeadLetterStore(DaprClient dapr, StateSets sets, TimeProvide
             new Dictionary<string, string> { ["cloudevent.type"] = deadLetter.CloudEventType },
             cancellationToken);
 
-        var (stored, etag) = await dapr.GetStateAndETagAsync<DeadLetterRecord?>(
-            ComponentNames.Photos,
+        // A new dead letter of the same event that arrived meanwhile stays pending, rightly: only a
+        // pending record becomes redriven.
+        await writes.ChangeAsync<DeadLetterRecord>(
             DeadLetterRecord.StoreKey(deadLetter.Id),
-            cancellationToken: cancellationToken);
-        if (stored is { State: DeadLetterState.Pending })
-        {
-            // A lost race means a new dead letter of the same event arrived: it stays pending, rightly.
-            await dapr.TrySaveStateAsync(
-                ComponentNames.Photos,
-                DeadLetterRecord.StoreKey(deadLetter.Id),
-                stored with
+            stored => stored is { State: DeadLetterState.Pending }
+                ? stored with
                 {
                     State = DeadLetterState.Redriven,
                     Redrives = stored.Redrives + 1,
                     RedrivenAt = time.GetUtcNow(),
-                },
-                etag,
-                cancellationToken: cancellationToken);
-        }
+                }
+                : null,
+            cancellationToken);
     }
 
     private static DeadLetterRecord New<TEvent>(

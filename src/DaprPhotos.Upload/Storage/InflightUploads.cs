@@ -9,12 +9,11 @@ namespace DaprPhotos.Upload.Storage;
 /// The uploads whose bytes are being stored, so that bytes an upload leaves behind when its process
 /// dies half-way can be found and removed: state stores cannot list keys. Entries live in
 /// <see cref="Shards"/> set-valued keys of the <c>photos</c> store (one bulk read to see them all),
-/// spread by photo id so concurrent uploads rarely contend on one ETag.
+/// spread by photo id so concurrent uploads rarely contend on one ETag (<see cref="CheckedWrites"/>).
 /// </summary>
-public sealed class InflightUploads(DaprClient dapr)
+public sealed class InflightUploads(DaprClient dapr, CheckedWrites writes)
 {
     public const int Shards = 16;
-    private const int MaxConflictRetries = 20;
 
     public Task RegisterAsync(
         string photoId, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
@@ -44,35 +43,16 @@ public sealed class InflightUploads(DaprClient dapr)
         return [.. shards.SelectMany(shard => shard.Value ?? [])];
     }
 
+    // An empty shard is deleted, not kept as [], so a quiet store holds no in-flight keys.
     private async Task ChangeAsync(
         int shard,
         Func<List<InflightUpload>, List<InflightUpload>?> change,
-        CancellationToken cancellationToken)
-    {
-        var key = ShardKey(shard);
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
-        {
-            var (entries, etag) = await dapr.GetStateAndETagAsync<List<InflightUpload>?>(
-                ComponentNames.Photos, key, cancellationToken: cancellationToken);
-            if (change(entries ?? []) is not { } changed)
-            {
-                return;
-            }
-
-            // An empty shard is deleted, not kept as [], so a quiet store holds no in-flight keys.
-            var written = changed.Count == 0
-                ? await dapr.TryDeleteStateAsync(
-                    ComponentNames.Photos, key, etag, cancellationToken: cancellationToken)
-                : await dapr.TrySaveStateAsync(
-                    ComponentNames.Photos, key, changed, etag, cancellationToken: cancellationToken);
-            if (written)
-            {
-                return;
-            }
-        }
-
-        throw new ConcurrencyConflictException($"The in-flight upload list {key} kept changing.");
-    }
+        CancellationToken cancellationToken) =>
+        await writes.ChangeAsync<List<InflightUpload>>(
+            ShardKey(shard),
+            entries => change(entries ?? []),
+            cancellationToken,
+            deleteWhen: entries => entries.Count == 0);
 
     private static string ShardKey(int shard) => $"uploads-in-flight/{shard}";
 

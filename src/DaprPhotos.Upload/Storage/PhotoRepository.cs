@@ -15,10 +15,8 @@ namespace DaprPhotos.Upload.Storage;
 /// Because the outbox publishes one event per upsert of every transaction on this store, nothing
 /// else in upload may write <c>photos</c> through a transaction.
 /// </summary>
-public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
+public sealed class PhotoRepository(DaprClient dapr, CheckedWrites writes, TimeProvider time)
 {
-    private const int MaxConflictRetries = 10;
-
     public async Task<(PhotoRecord? Record, string ETag)> GetAsync(
         string photoId, CancellationToken cancellationToken)
     {
@@ -95,28 +93,11 @@ public sealed class PhotoRepository(DaprClient dapr, TimeProvider time)
     public async Task<PhotoUpdate> UpdateAsync(
         string photoId, Func<PhotoRecord, PhotoRecord?> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
-        {
-            var (current, etag) = await GetAsync(photoId, cancellationToken);
-            if (current is null || change(current) is not { } updated)
-            {
-                return new PhotoUpdate(current, Changed: false);
-            }
-
-            if (await dapr.TrySaveStateAsync(
-                ComponentNames.Photos,
-                PhotoRecord.StoreKey(photoId),
-                updated,
-                etag,
-                cancellationToken: cancellationToken))
-            {
-                return new PhotoUpdate(updated, Changed: true);
-            }
-        }
-
-        throw new ConcurrencyConflictException(
-            $"Photo {photoId} kept changing under {MaxConflictRetries} attempts to update it; " +
-            "the event will be retried.");
+        var (record, written) = await writes.ChangeAsync<PhotoRecord>(
+            PhotoRecord.StoreKey(photoId),
+            current => current is null ? null : change(current),
+            cancellationToken);
+        return new PhotoUpdate(record, written);
     }
 
     public DateTimeOffset Now => time.GetUtcNow();
