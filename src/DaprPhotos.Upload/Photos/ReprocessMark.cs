@@ -18,6 +18,10 @@ public sealed record ReprocessMark(
 {
     public bool IsPending => Outcome == ReprocessOutcome.Pending;
 
+    // REVIEW: photo-indexed does not say which photo-thumbnailed it indexed, so a late redelivery of
+    // an index event from before the request also counts; events carrying a causation id would close
+    // that gap (rare: it needs a redelivery to outlive a whole batch's wait).
+
     public ReprocessMark? Settled(PhotoRecord record) =>
         IsPending && IndexedSince && (TargetRenditionSet is null || TargetRenditionSet == record.RenditionSet)
             ? this with { Outcome = ReprocessOutcome.Done }

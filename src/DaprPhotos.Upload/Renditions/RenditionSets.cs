@@ -10,6 +10,9 @@ namespace DaprPhotos.Upload.Renditions;
 /// newest announcement wins, so during a rollout the set of the last instance to start counts.
 /// A photo whose renditions belong to another set is outdated and can be reprocessed.
 /// </summary>
+// REVIEW: "Newest announcement wins" trusts start order: an instance of the old spec that restarts
+// after the new ones (a rollback, a crash loop) makes its set current again; an announcement that
+// carried a deployment version would let upload tell a rollout from a restart.
 public sealed class RenditionSets(DaprClient dapr, CheckedWrites writes)
 {
     private const string CurrentKey = "renditions/current";
