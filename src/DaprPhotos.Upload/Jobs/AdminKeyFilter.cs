@@ -9,6 +9,8 @@ namespace DaprPhotos.Upload.Jobs;
 /// Guards the admin API: with a configured key, the right <c>X-Admin-Key</c>; without one, loopback
 /// callers only. Reprocessing everything is not something any client of the upload API may start.
 /// </summary>
+// REVIEW: One shared key is all the admin API knows: no per-operator identity, roles or audit
+// trail. Behind an ingress that authenticates operators, that is enough; on its own it is not.
 public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
     public const string HeaderName = "X-Admin-Key";
