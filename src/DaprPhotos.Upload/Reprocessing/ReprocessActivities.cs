@@ -10,6 +10,9 @@ public sealed record PlanReprocess(string JobId, ReprocessSelection Selection, i
 /// <param name="TargetRenditionSet">The rendition set each photo must come back with, when known.</param>
 public sealed record ReprocessBatch(string JobId, int Number, string? TargetRenditionSet);
 
+/// <summary>The photos of a batch that was asked for, to count as they come back.</summary>
+public sealed record CheckReprocess(string JobId, IReadOnlyList<string> PhotoIds);
+
 /// <summary>Chooses the photos to reprocess and stores them in batches.</summary>
 public sealed class PlanReprocessActivity(ReprocessCandidates candidates, JobPlans plans)
     : WorkflowActivity<PlanReprocess, JobPlan>
@@ -26,17 +29,19 @@ public sealed class PlanReprocessActivity(ReprocessCandidates candidates, JobPla
 /// <summary>
 /// Marks each photo of the batch with the job and publishes its <c>photo-reprocess-requested</c>.
 /// Run again after a crash, it marks nothing twice and asks again, which the pipeline absorbs.
+/// Returns the batch's photo ids, so the polls that follow need not read the plan again.
 /// </summary>
 public sealed class RequestReprocessActivity(
     JobPlans plans,
     PhotoRepository photos,
     ReprocessRequests requests)
-    : WorkflowActivity<ReprocessBatch, int>
+    : WorkflowActivity<ReprocessBatch, IReadOnlyList<string>>
 {
-    public override async Task<int> RunAsync(WorkflowActivityContext context, ReprocessBatch input)
+    public override async Task<IReadOnlyList<string>> RunAsync(
+        WorkflowActivityContext context, ReprocessBatch input)
     {
-        var requested = 0;
-        foreach (var photoId in await plans.BatchAsync(input.JobId, input.Number, context.CancellationToken))
+        var photoIds = await plans.BatchAsync(input.JobId, input.Number, context.CancellationToken);
+        foreach (var photoId in photoIds)
         {
             var update = await photos.UpdateAsync(
                 photoId,
@@ -46,23 +51,22 @@ public sealed class RequestReprocessActivity(
             {
                 await requests.PublishAsync(
                     record, input.JobId, input.TargetRenditionSet, context.CancellationToken);
-                requested++;
             }
         }
 
-        return requested;
+        return photoIds;
     }
 }
 
 /// <summary>
 /// Counts the batch's photos: back (or deleted meanwhile, nothing left to do), failed, still pending.
 /// </summary>
-public sealed class CheckReprocessActivity(JobPlans plans, PhotoRepository photos)
-    : WorkflowActivity<ReprocessBatch, BatchCounts>
+public sealed class CheckReprocessActivity(PhotoRepository photos)
+    : WorkflowActivity<CheckReprocess, BatchCounts>
 {
-    public override async Task<BatchCounts> RunAsync(WorkflowActivityContext context, ReprocessBatch input)
+    public override async Task<BatchCounts> RunAsync(WorkflowActivityContext context, CheckReprocess input)
     {
-        var photoIds = await plans.BatchAsync(input.JobId, input.Number, context.CancellationToken);
+        var photoIds = input.PhotoIds;
         var records = (await photos.GetManyAsync(photoIds, context.CancellationToken))
             .ToDictionary(r => r.Id);
         var outcomes = photoIds

@@ -31,14 +31,15 @@ public sealed class ReprocessWorkflow : BatchJobWorkflow<ReprocessInput>
     protected override async Task<BatchResult> RunBatchAsync(
         WorkflowContext context, ReprocessInput input, JobPlan plan, int batch)
     {
-        var step = new ReprocessBatch(context.InstanceId, batch, plan.Target);
-        await context.CallActivityAsync<int>(nameof(RequestReprocessActivity), step);
+        var photoIds = await context.CallActivityAsync<IReadOnlyList<string>>(
+            nameof(RequestReprocessActivity), new ReprocessBatch(context.InstanceId, batch, plan.Target));
+        var check = new CheckReprocess(context.InstanceId, photoIds);
 
         var giveUpAt = context.CurrentUtcDateTime + input.Settings.BatchTimeout;
         while (true)
         {
             var canceled = await JobSteps.CanceledWithinAsync(context, input.Settings.PollInterval);
-            var counts = await context.CallActivityAsync<BatchCounts>(nameof(CheckReprocessActivity), step);
+            var counts = await context.CallActivityAsync<BatchCounts>(nameof(CheckReprocessActivity), check);
             if (canceled || counts.Pending == 0 || context.CurrentUtcDateTime >= giveUpAt)
             {
                 return new BatchResult(counts, canceled);

@@ -20,7 +20,7 @@ public sealed class ReprocessWorkflowTests
     public async Task TheFirstRunPlansRunsOneBatchAndContinuesAsNewWithItsProgress()
     {
         var context = Context(plan: new JobPlan(Total: 3, Batches: 2, Target: "set-b"))
-            .Answer<ReprocessBatch, BatchCounts>(nameof(CheckReprocessActivity), _ => new BatchCounts(2, 0));
+            .Answer<CheckReprocess, BatchCounts>(nameof(CheckReprocessActivity), _ => new BatchCounts(2, 0));
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
 
@@ -37,7 +37,7 @@ public sealed class ReprocessWorkflowTests
     public async Task ALaterRunNeitherPlansAgainNorRepeatsFinishedBatches()
     {
         var context = Context(plan: null)
-            .Answer<ReprocessBatch, BatchCounts>(nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0));
+            .Answer<CheckReprocess, BatchCounts>(nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0));
         var resumed = Input with
         {
             Plan = new JobPlan(3, 2),
@@ -58,7 +58,7 @@ public sealed class ReprocessWorkflowTests
     {
         var answers = new Queue<BatchCounts>([new(0, 0, Pending: 2), new(1, 0, Pending: 1), new(1, 1)]);
         var context = Context(plan: new JobPlan(2, 1))
-            .Answer<ReprocessBatch, BatchCounts>(nameof(CheckReprocessActivity), _ => answers.Dequeue());
+            .Answer<CheckReprocess, BatchCounts>(nameof(CheckReprocessActivity), _ => answers.Dequeue());
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
 
@@ -73,7 +73,7 @@ public sealed class ReprocessWorkflowTests
     public async Task PhotosStillPendingAtTheBatchTimeoutCountAsFailed()
     {
         var context = Context(plan: new JobPlan(2, 1))
-            .Answer<ReprocessBatch, BatchCounts>(
+            .Answer<CheckReprocess, BatchCounts>(
                 nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0, Pending: 1));
 
         var progress = await new ReprocessWorkflow().RunAsync(context, Input);
@@ -86,7 +86,7 @@ public sealed class ReprocessWorkflowTests
     public async Task ACancelDuringABatchEndsTheJobCountingWhatTheBatchFinished()
     {
         var context = Context(plan: new JobPlan(Total: 4, Batches: 2))
-            .Answer<ReprocessBatch, BatchCounts>(
+            .Answer<CheckReprocess, BatchCounts>(
                 nameof(CheckReprocessActivity), _ => new BatchCounts(1, 0, Pending: 1));
         context.Raise(JobSteps.CancelEvent, true);
 
@@ -117,6 +117,7 @@ public sealed class ReprocessWorkflowTests
     private static WorkflowContextDouble Context(JobPlan? plan) =>
         new WorkflowContextDouble(JobId, Start)
             .Answer<PlanReprocess, JobPlan>(nameof(PlanReprocessActivity), _ => plan!)
-            .Answer<ReprocessBatch, int>(nameof(RequestReprocessActivity), _ => 2)
+            .Answer<ReprocessBatch, IReadOnlyList<string>>(
+                nameof(RequestReprocessActivity), _ => ["p1", "p2"])
             .Answer<FinishJob, bool>(nameof(FinishJobActivity), _ => true);
 }
