@@ -89,25 +89,15 @@ public static class IntegrationEventEndpoints
 
         EventLog.Handled(logger, topic, integrationEvent.PhotoId, integrationEvent.EventId, outcome);
         metrics.EventHandled(topic, subscription.AppId, outcome, lag);
-        return outcome switch
-        {
-            EventOutcome.Success => Results.Ok(),
-            EventOutcome.Drop => Drop(),
-            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Retry later"),
-        };
+        return outcome.ToResult();
     }
 
     // An unreadable message has no time to measure lag from; it still counts as a delivery dropped.
     private static IResult DropUnreadable(Subscription subscription, PipelineMetrics metrics)
     {
         metrics.EventHandled(subscription.Topic, subscription.AppId, EventOutcome.Drop, lag: null);
-        return Drop();
+        return EventOutcome.Drop.ToResult();
     }
-
-    // daprd reads a top-level "status" as its delivery status: DROP is the one place we mean it.
-    private static IResult Drop() => Results.Json(new DeliveryStatus("DROP"));
-
-    private sealed record DeliveryStatus(string Status);
 
     private sealed record Subscription(string Topic, string AppId);
 }

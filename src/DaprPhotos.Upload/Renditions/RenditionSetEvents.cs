@@ -3,13 +3,16 @@ using Dapr;
 using DaprPhotos.Contracts;
 using DaprPhotos.Contracts.Events;
 using DaprPhotos.ServiceDefaults;
+using DaprPhotos.ServiceDefaults.Events;
+using DaprPhotos.ServiceDefaults.Metrics;
 
 namespace DaprPhotos.Upload.Renditions;
 
 /// <summary>
 /// Upload hears thumbnails' <c>rendition-set-announced</c>. It is not about a photo, so it has its own
-/// endpoint rather than the photo-event one, answering in the same daprd terms: success, DROP for an
-/// unreadable message, and 500 (a retry) for a store fault. It has no dead-letter topic: the next
+/// endpoint rather than the photo-event one, answering in the same daprd terms
+/// (<see cref="EventOutcomeResults"/>) and counted the same way: success, DROP for an unreadable
+/// message, and 500 (a retry) for a store fault. It has no dead-letter topic: the next
 /// instance to start announces again.
 /// </summary>
 public static class RenditionSetEvents
@@ -26,6 +29,7 @@ public static class RenditionSetEvents
     private static async Task<IResult> HandleAsync(
         HttpRequest request,
         RenditionSets sets,
+        PipelineMetrics metrics,
         ILogger<RenditionSets> logger,
         CancellationToken cancellationToken)
     {
@@ -43,11 +47,14 @@ public static class RenditionSetEvents
         if (announced is not { RenditionSet.Length: > 0 })
         {
             UploadLog.UnreadableAnnouncement(logger);
-            return Results.Json(new { status = "DROP" });
+            metrics.EventHandled(Topics.RenditionSetAnnounced, AppIds.Upload, EventOutcome.Drop, lag: null);
+            return EventOutcome.Drop.ToResult();
         }
 
         var kept = await sets.ApplyAsync(announced, cancellationToken);
         UploadLog.RenditionSetAnnounced(logger, announced.RenditionSet, announced.EventId, kept);
-        return Results.Ok();
+        var lag = metrics.LagOf(announced.OccurredAt);
+        metrics.EventHandled(Topics.RenditionSetAnnounced, AppIds.Upload, EventOutcome.Success, lag);
+        return EventOutcome.Success.ToResult();
     }
 }
