@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DaprPhotos.Upload.Tests;
 
-/// <summary>Upload keeps the rendition set thumbnails announced last, and drops what it cannot read.</summary>
+/// <summary>
+/// Upload keeps the rendition set thumbnails announced last, and drops what it cannot read.
+/// </summary>
 public sealed class RenditionSetTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -32,7 +34,8 @@ public sealed class RenditionSetTests
         await app.PublishRawAsThumbnailsAsync(
             Topics.RenditionSetAnnounced, "{\"eventId\":\"not-a-guid\",\"renditionSet\":\"\"}",
             "application/json", Cancellation);
-        var settled = await app.SettledByUploadAsync(Topics.RenditionSetAnnounced, "not-a-guid", Cancellation);
+        var settled = await app.SettledByUploadAsync(
+            Topics.RenditionSetAnnounced, "not-a-guid", Cancellation);
 
         var current = await app.Services.GetRequiredService<RenditionSets>().CurrentAsync(Cancellation);
         Assert.Equal(SettleReason.Dropped, settled.Reason);

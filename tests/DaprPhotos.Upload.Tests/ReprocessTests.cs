@@ -36,9 +36,7 @@ public sealed class ReprocessTests
         Assert.Equal("set-b", (await app.GetPhotoAsync(outdated.Id, Cancellation)).RenditionSet);
         Assert.Equal((outdated.OriginalKey(), "photo.jpg", job.Id),
             (requested.OriginalKey, requested.Upload.FileName, requested.RequestId));
-        Assert.DoesNotContain(
-            app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested),
-            request => request.PhotoId == current.Id);
+        Assert.DoesNotContain(app.ReprocessRequests(), request => request.PhotoId == current.Id);
     }
 
     [Fact]
@@ -173,9 +171,7 @@ public sealed class ReprocessTests
 
         // Started over, the job would find one outdated photo; resumed, it finishes the batch it was in.
         Assert.Equal(("Completed", 2, 2, 0), (ended.Status, ended.Total, ended.Done, ended.Failed));
-        Assert.Single(
-            app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested),
-            request => request.PhotoId == firstAsked.PhotoId);
+        Assert.Single(app.ReprocessRequests(), request => request.PhotoId == firstAsked.PhotoId);
     }
 
     [Fact]
@@ -205,6 +201,6 @@ public sealed class ReprocessTests
             seen.Add(next.CloudEventId);
         }
 
-        return [.. app.Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested)];
+        return [.. app.ReprocessRequests()];
     }
 }

@@ -1,6 +1,5 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text.Json;
+using DaprPhotos.Upload.Storage;
 
 namespace DaprPhotos.Upload.DeadLetters;
 
@@ -69,22 +68,9 @@ public static class ListDeadLettersHandler
             .AddDays(-1)
             .ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static string Encode(PageToken token) =>
-        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(token));
+    private static string Encode(PageToken token) => ContinuationTokens.Encode(token);
 
-    private static bool TryDecode(string? text, out PageToken? token)
-    {
-        token = null;
-        try
-        {
-            token = string.IsNullOrEmpty(text)
-                ? null
-                : JsonSerializer.Deserialize<PageToken>(Base64Url.DecodeFromChars(text));
-            return string.IsNullOrEmpty(text) || token is { Day.Length: 8, Before: >= 0 };
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return false;
-        }
-    }
+    private static bool TryDecode(string? text, out PageToken? token) =>
+        ContinuationTokens.TryDecode(
+            text, position => position is { Day.Length: 8, Before: >= 0 }, out token);
 }

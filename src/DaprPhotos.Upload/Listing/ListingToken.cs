@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using DaprPhotos.Upload.Storage;
 
 namespace DaprPhotos.Upload.Listing;
@@ -17,24 +15,9 @@ public sealed record ListingToken(
         return Inclusive ? order <= 0 : order < 0;
     }
 
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+    public string Encode() => ContinuationTokens.Encode(this);
 
-    public static bool TryDecode(string? text, out ListingToken? token)
-    {
-        token = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        try
-        {
-            token = JsonSerializer.Deserialize<ListingToken>(Base64Url.DecodeFromChars(text));
-            return token is { Day.Length: 8, PhotoId.Length: > 0 };
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool TryDecode(string? text, out ListingToken? token) =>
+        ContinuationTokens.TryDecode(
+            text, position => position is { Day.Length: 8, PhotoId.Length: > 0 }, out token);
 }

@@ -110,6 +110,10 @@ internal sealed partial class UploadApplication
         return photo;
     }
 
+    /// <summary>Every reprocess request upload published so far.</summary>
+    public IReadOnlyList<PhotoReprocessRequested> ReprocessRequests() =>
+        Environment.PublishedEvents<PhotoReprocessRequested>(Topics.PhotoReprocessRequested);
+
     /// <summary>The reprocess request upload publishes for <paramref name="photoId"/>.</summary>
     public Task<PhotoReprocessRequested> ReprocessRequestedAsync(
         string photoId,
